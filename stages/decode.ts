@@ -1,0 +1,115 @@
+// Text-level repairs every later rule relies on: one newline convention, one Unicode form,
+// one kind of space. Bytes → string happens in the reader (pipeline/read.ts); this stage sees a string.
+import { Schema } from "effect"
+import type { StageEvent } from "../pipeline/model.js"
+import { defineDocumentStage } from "../pipeline/stage.js"
+
+export const DecodeOptions = Schema.Struct({
+  /** Fold runs of spaces and tabs inside a line into one space. */
+  foldSpaces: Schema.optionalWith(Schema.Boolean, { default: () => true }),
+  /** Unicode normal form applied to the whole text. */
+  normalForm: Schema.optionalWith(Schema.Literal("NFC", "NFKC", "none"), { default: () => "NFC" as const })
+})
+export type DecodeOptions = typeof DecodeOptions.Type
+
+interface Fix {
+  readonly rule: string
+  readonly pattern: RegExp
+  readonly replacement: string
+  readonly reason: string
+}
+
+// Each fix is one audit rule; the event carries every distinct piece it changed and how often.
+const fixes: ReadonlyArray<Fix> = [
+  { rule: "byte-order-mark", pattern: /\uFEFF/g, replacement: "", reason: "A byte-order mark is an encoding marker, not text." },
+  { rule: "line-endings", pattern: /\r\n?/g, replacement: "\n", reason: "Windows and old Mac line endings were turned into plain newlines." },
+  {
+    rule: "zero-width",
+    pattern: /[\u200B\u200C\u200D\u2060\u00AD]/g,
+    replacement: "",
+    reason: "Zero-width characters and soft hyphens are invisible and break word matching."
+  },
+  {
+    rule: "non-breaking-space",
+    pattern: /[\u00A0\u2007\u202F\u2000-\u200A\u3000]/g,
+    replacement: " ",
+    reason: "Non-breaking and typographic spaces were turned into ordinary spaces."
+  },
+  { rule: "tab", pattern: /\t/g, replacement: " ", reason: "Tabs were turned into spaces." },
+  {
+    rule: "control-characters",
+    pattern: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g,
+    replacement: "",
+    reason: "Control characters carry no text."
+  }
+]
+
+const describe = (s: string): string =>
+  [...s].map((c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : c < " " || c > "~" ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : c)).join("")
+
+export interface DecodeResult {
+  readonly text: string
+  readonly events: ReadonlyArray<StageEvent>
+  readonly counts: Readonly<Record<string, number>>
+}
+
+export const decodeText = (input: string, options: DecodeOptions): DecodeResult => {
+  const events: StageEvent[] = []
+  const counts: Record<string, number> = {}
+  let text = input
+  const apply = (rule: string, pattern: RegExp, replacement: string, reason: string) => {
+    const seen = new Map<string, number>()
+    let n = 0
+    text = text.replace(pattern, (m) => {
+      n++
+      seen.set(m, (seen.get(m) ?? 0) + 1)
+      return replacement
+    })
+    if (n === 0) return
+    counts[rule] = n
+    for (const [piece, times] of seen) {
+      events.push({
+        rule,
+        action: piece.length > 0 && replacement === "" ? "remove" : "replace",
+        text: piece,
+        replacement,
+        reason: `${reason} (${times} × ${describe(piece)})`
+      })
+    }
+  }
+  for (const f of fixes) apply(f.rule, f.pattern, f.replacement, f.reason)
+  if (options.normalForm !== "none") {
+    const normal = text.normalize(options.normalForm)
+    if (normal !== text) {
+      // Report only the changed runs, not the whole text.
+      const changed = new Set<string>()
+      for (const m of text.matchAll(/[^\x00-\x7F]+/g)) if (m[0].normalize(options.normalForm) !== m[0]) changed.add(m[0])
+      counts["unicode-normal-form"] = changed.size
+      for (const piece of changed)
+        events.push({
+          rule: "unicode-normal-form",
+          action: "replace",
+          text: piece,
+          replacement: piece.normalize(options.normalForm),
+          reason: `Characters were put into Unicode ${options.normalForm} form so that equal text compares equal.`
+        })
+      text = normal
+    }
+  }
+  if (options.foldSpaces) {
+    apply("space-runs", / {2,}/g, " ", "Runs of spaces were folded into one.")
+    apply("line-edge-spaces", /^ +| +$/gm, "", "Spaces at the start or end of a line were removed.")
+  }
+  return { text, events, counts }
+}
+
+export const decode = defineDocumentStage({
+  name: "decode",
+  description: "Repairs the text: byte-order marks, CRLF/CR line endings, Unicode NFC, non-breaking and zero-width spaces, tabs, runs of spaces.",
+  needs: "body",
+  options: DecodeOptions,
+  run: (doc, options) => {
+    const { text, events } = decodeText(doc.body, options)
+    return { doc: doc.with({ body: text }), events }
+  }
+})

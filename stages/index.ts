@@ -1,0 +1,9 @@
+// The one ordered list of stages: the runner, `pipeline stages`, `--only` and the config all read it.
+import type { Stage } from "../pipeline/stage.js"
+import { decode } from "./decode.js"
+import { parseMetadataStage } from "./parse-metadata.js"
+import { splitParagraphsStage } from "./split-paragraphs.js"
+
+export const registry: ReadonlyArray<Stage> = [decode, parseMetadataStage, splitParagraphsStage]
+
+export const stageByName = (name: string): Stage | undefined => registry.find((s) => s.name === name)
