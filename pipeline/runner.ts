@@ -21,6 +21,8 @@ export interface RunParams {
   /** Stage names from `--only`; null runs the config's stages. */
   readonly only: ReadonlyArray<string> | null
   readonly history: boolean
+  /** The stage list to select from; the registry unless a caller composes its own. */
+  readonly registry?: ReadonlyArray<Stage>
   /** Called after each input file is read, for progress display. */
   readonly onProgress?: (done: number, total: number) => void
 }
@@ -48,12 +50,16 @@ export interface RunSummary {
 }
 
 /** The stages to run: the `--only` list or the config's, always in registry (pipeline) order. */
-export const selectStages = (names: ReadonlyArray<string> | null, configured: ReadonlyArray<string>): Effect.Effect<ReadonlyArray<Stage>, UsageError> => {
+export const selectStages = (
+  names: ReadonlyArray<string> | null,
+  configured: ReadonlyArray<string>,
+  stages: ReadonlyArray<Stage> = registry
+): Effect.Effect<ReadonlyArray<Stage>, UsageError> => {
   const wanted = names ?? configured
-  const unknown = wanted.filter((n) => !registry.some((s) => s.name === n))
+  const unknown = wanted.filter((n) => !stages.some((s) => s.name === n))
   if (unknown.length > 0)
-    return Effect.fail(new UsageError({ message: `unknown stage${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")} (known: ${registry.map((s) => s.name).join(", ")})` }))
-  return Effect.succeed(registry.filter((s) => wanted.includes(s.name)))
+    return Effect.fail(new UsageError({ message: `unknown stage${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")} (known: ${stages.map((s) => s.name).join(", ")})` }))
+  return Effect.succeed(stages.filter((s) => wanted.includes(s.name)))
 }
 
 /** Options for a stage: the config's (already decoded with the stage's defaults), else the defaults. */
@@ -177,7 +183,8 @@ export const runPipeline = (params: RunParams): Effect.Effect<RunSummary, RunErr
     const { loaded } = params
     const runId = newRunId()
     const started = new Date()
-    const stages = yield* selectStages(params.only, loaded.config.stages)
+    const available = params.registry ?? registry
+    const stages = yield* selectStages(params.only, params.registry ? available.map((s) => s.name) : loaded.config.stages, available)
     const files = yield* listInputs(params.input).pipe(Effect.mapError((e) => new UsageError({ message: e.message })))
     if (files.length === 0) yield* Effect.logWarning(`no input files (.txt, .jsonl, .ndjson, .csv) in ${params.input}`)
     yield* Effect.logInfo(`run ${runId}: ${files.length} input file(s) from ${params.input}, stages ${stages.map((s) => s.name).join(", ")}`)

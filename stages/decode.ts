@@ -83,7 +83,7 @@ export const decodeText = (input: string, options: DecodeOptions): DecodeResult 
     if (normal !== text) {
       // Report only the changed runs, not the whole text.
       const changed = new Set<string>()
-      for (const m of text.matchAll(/[^\x00-\x7F]+/g)) if (m[0].normalize(options.normalForm) !== m[0]) changed.add(m[0])
+      for (const m of text.matchAll(/\S?[^\x00-\x7F]+/gu)) if (m[0].normalize(options.normalForm) !== m[0]) changed.add(m[0])
       counts["unicode-normal-form"] = changed.size
       for (const piece of changed)
         events.push({
@@ -110,6 +110,11 @@ export const decode = defineDocumentStage({
   options: DecodeOptions,
   run: (doc, options) => {
     const { text, events } = decodeText(doc.body, options)
-    return { doc: doc.with({ body: text }), events }
+    // The reader chose the encoding; recording it here keeps it in the document's audit trail.
+    const encoding: StageEvent[] =
+      doc.encoding === "utf-8"
+        ? []
+        : [{ rule: "encoding", action: "annotate", text: "", replacement: doc.encoding, reason: `The file was decoded as ${doc.encoding}${doc.encoding.startsWith("utf") ? "" : " (detected: it is not UTF-8)"}.` }]
+    return { doc: doc.with({ body: text }), events: [...encoding, ...events] }
   }
 })
