@@ -66,18 +66,26 @@ export const decodeBytes = (buf: Uint8Array): Decoded => {
   if (buf.length === 0) return { ok: false, reason: "empty file (0 bytes)" }
   for (const [what, sig] of SIGNATURES) if (startsWith(buf, sig)) return { ok: false, reason: `not text: the file is ${what}` }
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return checked(buf.subarray(3), "utf-8-bom")
-  if (startsWith(buf, [0xff, 0xfe])) return { ok: true, text: iconv.decode(Buffer.from(buf.subarray(2)), "utf-16le"), encoding: "utf-16le" }
-  if (startsWith(buf, [0xfe, 0xff])) return { ok: true, text: iconv.decode(Buffer.from(buf.subarray(2)), "utf-16be"), encoding: "utf-16be" }
+  if (startsWith(buf, [0xff, 0xfe])) return textOrBinary(iconv.decode(Buffer.from(buf.subarray(2)), "utf-16le"), "utf-16le")
+  if (startsWith(buf, [0xfe, 0xff])) return textOrBinary(iconv.decode(Buffer.from(buf.subarray(2)), "utf-16be"), "utf-16be")
   const nul = buf.indexOf(0)
   if (nul >= 0) return { ok: false, reason: `not text: NUL byte at offset ${nul} (a binary file, or UTF-16 without a byte-order mark)` }
   return checked(buf, "utf-8")
 }
 
+// Text has few control characters; a file full of them is binary whatever bytes it starts with.
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g
+const textOrBinary = (text: string, encoding: string): Decoded => {
+  if (text.trim().length === 0) return { ok: false, reason: "empty file (only white space)" }
+  const controls = text.length > 0 ? (text.match(CONTROL)?.length ?? 0) / text.length : 0
+  if (controls > 0.01) return { ok: false, reason: `not text: ${(controls * 100).toFixed(1)}% of its characters are control characters (a binary file)` }
+  return { ok: true, text, encoding }
+}
+
 const checked = (buf: Uint8Array, label: string): Decoded => {
   const bad = firstInvalidUtf8(buf)
   if (bad < 0) {
-    const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8")
-    return text.trim().length === 0 ? { ok: false, reason: "empty file (only white space)" } : { ok: true, text, encoding: label }
+    return textOrBinary(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8"), label)
   }
   // Valid multi-byte sequences before the first bad byte mean the file is UTF-8 with corruption,
   // which no single-byte encoding explains; text with none is a legacy encoding.
@@ -86,6 +94,5 @@ const checked = (buf: Uint8Array, label: string): Decoded => {
   const guess = chardet.detect(buf)
   const encoding = guess ? LEGACY.get(guess.toLowerCase()) : undefined
   if (!encoding) return { ok: false, reason: `invalid UTF-8 at byte offset ${bad} and no known legacy encoding fits (detector said ${guess ?? "nothing"})` }
-  const text = iconv.decode(Buffer.from(buf), encoding)
-  return text.trim().length === 0 ? { ok: false, reason: "empty file (only white space)" } : { ok: true, text, encoding }
+  return textOrBinary(iconv.decode(Buffer.from(buf), encoding), encoding)
 }
