@@ -2,8 +2,9 @@
 import type { Stage } from "../pipeline/stage.js"
 import { decode } from "./decode.js"
 import { parseMetadataStage } from "./parse-metadata.js"
+import { normaliseDates } from "./normalise-dates.js"
 import { splitParagraphsStage } from "./split-paragraphs.js"
 
-export const registry: ReadonlyArray<Stage> = [decode, parseMetadataStage, splitParagraphsStage]
+export const registry: ReadonlyArray<Stage> = [decode, parseMetadataStage, splitParagraphsStage, normaliseDates]
 
 export const stageByName = (name: string): Stage | undefined => registry.find((s) => s.name === name)
