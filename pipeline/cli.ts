@@ -1,7 +1,8 @@
 // The command line: run, stages, stage, explain. Exit status: 0 every input processed,
 // 1 the run failed (or --strict and an input was rejected), 2 bad usage or config.
 import { Args, Command, Options, ValidationError } from "@effect/cli"
-import { NodeContext, NodeRuntime } from "@effect/platform-node"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Cause, Effect, Exit, Layer, Logger, LogLevel, Option } from "effect"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"

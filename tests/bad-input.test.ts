@@ -20,28 +20,28 @@ const decoded = (name: string) => {
 }
 
 describe("encodings", () => {
-  it("UTF-8 with and without a byte-order mark", () => {
+  it("UTF-8 with and without a byte-order mark", async () => {
     expect(decoded("utf8-bom.txt")).toMatchObject({ encoding: "utf-8-bom", text: "Council meets\n\nThe council met on Monday.\n" })
     expect(decodeBytes(Buffer.from("plain ascii"))).toMatchObject({ ok: true, encoding: "utf-8" })
   })
 
-  it("UTF-16 with a byte-order mark, either byte order", () => {
+  it("UTF-16 with a byte-order mark, either byte order", async () => {
     for (const name of ["utf16le-bom.txt", "utf16be-bom.txt"]) expect(decoded(name).text).toBe("Ports reopen after storm\n\nShips returned to the harbour on Friday — the first time in a week.\n")
   })
 
-  it("a Windows-1251 Cyrillic article is detected and decoded", () => {
+  it("a Windows-1251 Cyrillic article is detected and decoded", async () => {
     const r = decoded("cyrillic-windows-1251.txt")
     expect(r.encoding).toBe("windows-1251")
     expect(r.text).toContain("«Мы должны думать о будущем», — сказал он журналистам в Москве.")
   })
 
-  it("a Windows-1252 Western article is detected and decoded", () => {
+  it("a Windows-1252 Western article is detected and decoded", async () => {
     const r = decoded("latin-windows-1252.txt")
     expect(r.encoding).toBe("windows-1252")
     expect(r.text).toContain("Owners of cafés in Zürich and Málaga said on Monday that the rules were “unfair” and would cost them €2,000 a year.")
   })
 
-  it("UTF-8 with stray bytes is rejected with the byte offset, not turned into U+FFFD", () => {
+  it("UTF-8 with stray bytes is rejected with the byte offset, not turned into U+FFFD", async () => {
     const r = decodeBytes(fixture("corrupt-utf8.txt"))
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^invalid UTF-8 at byte offset 45\b/) })
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xe2, 0x82]))).toBe(1)
@@ -49,7 +49,7 @@ describe("encodings", () => {
     expect(firstInvalidUtf8(Buffer.from("ünïcödé ✓ 𝄞"))).toBe(-1)
   })
 
-  it("empty, blank and binary files are rejected with a reason", () => {
+  it("empty, blank and binary files are rejected with a reason", async () => {
     expect(decodeBytes(fixture("empty.txt"))).toEqual({ ok: false, reason: "empty file (0 bytes)" })
     expect(decodeBytes(fixture("whitespace-only.txt"))).toEqual({ ok: false, reason: "empty file (only white space)" })
     expect(decodeBytes(fixture("picture.txt"))).toEqual({ ok: false, reason: "not text: the file is a PNG image" })
@@ -112,7 +112,7 @@ describe("a run over bad input", () => {
       mkdirSync(input)
       writeFileSync(join(input, "first.txt"), "The first run's only article.")
       const out = join(t.path, "out")
-      expect(runCli(["run", "--input", input, "--output", out, "--no-history"]).status).toBe(0)
+      expect((await runCli(["run", "--input", input, "--output", out, "--no-history"])).status).toBe(0)
       const before = readFileSync(join(out, "corpus.jsonl"), "utf8")
       // Enough input that the second run is still going when the signal comes.
       const para = "Officials said on Tuesday that the talks would continue next week in the capital. ".repeat(40)

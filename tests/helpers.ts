@@ -1,5 +1,5 @@
 // Shared test helpers: temporary folders, the default config, and running the CLI as a user would.
-import { spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -27,8 +27,21 @@ export interface CliResult {
 
 const tsx = join(repoRoot, "node_modules", ".bin", "tsx")
 
-/** Runs `pipeline ARGS` in `cwd` (the repo by default), with no terminal attached, as cron would. */
-export const runCli = (args: ReadonlyArray<string>, cwd = repoRoot): CliResult => {
-  const r = spawnSync(tsx, [join(repoRoot, "pipeline", "cli.ts"), ...args], { cwd, encoding: "utf8", timeout: 60_000 })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+/**
+ * Runs `pipeline ARGS` in `cwd` (the repo by default), with no terminal attached, as cron would.
+ * Asynchronous, so the test worker's event loop stays free while the child runs.
+ */
+export const runCli = (args: ReadonlyArray<string>, cwd = repoRoot): Promise<CliResult> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(tsx, [join(repoRoot, "pipeline", "cli.ts"), ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (d) => (stdout += String(d)))
+    child.stderr.on("data", (d) => (stderr += String(d)))
+    const timer = setTimeout(() => child.kill("SIGKILL"), 170_000)
+    child.on("error", reject)
+    child.on("close", (status) => {
+      clearTimeout(timer)
+      resolve({ status, stdout, stderr })
+    })
+  })
