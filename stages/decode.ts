@@ -15,9 +15,20 @@ export type DecodeOptions = typeof DecodeOptions.Type
 interface Fix {
   readonly rule: string
   readonly pattern: RegExp
-  readonly replacement: string
+  /** The replacement for a match; returning the match unchanged leaves it (and counts nothing). */
+  readonly replacement: string | ((match: string, offset: number, text: string) => string)
   readonly reason: string
 }
+
+const NO_BREAK = new Set(["\u00A0", "\u2007", "\u202F"])
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
+
+/**
+ * A lone no-break space between two words is the author's typography (`10\u00A0km`) and stays;
+ * one beside other spaces or at a line edge is scraper noise and becomes a plain space.
+ */
+const foldSpace = (m: string, offset: number, text: string): string =>
+  NO_BREAK.has(m) && !isSpace(text[offset - 1]) && !isSpace(text[offset + 1]) ? m : " "
 
 // Each fix is one audit rule; the event carries every distinct piece it changed and how often.
 const fixes: ReadonlyArray<Fix> = [
@@ -32,8 +43,8 @@ const fixes: ReadonlyArray<Fix> = [
   {
     rule: "non-breaking-space",
     pattern: /[\u00A0\u2007\u202F\u2000-\u200A\u3000]/g,
-    replacement: " ",
-    reason: "Non-breaking and typographic spaces were turned into ordinary spaces."
+    replacement: foldSpace,
+    reason: "Typographic spaces, and no-break spaces beside other spaces or at a line edge, were turned into ordinary spaces."
   },
   { rule: "tab", pattern: /\t/g, replacement: " ", reason: "Tabs were turned into spaces." },
   {
@@ -57,22 +68,27 @@ export const decodeText = (input: string, options: DecodeOptions): DecodeResult 
   const events: StageEvent[] = []
   const counts: Record<string, number> = {}
   let text = input
-  const apply = (rule: string, pattern: RegExp, replacement: string, reason: string) => {
-    const seen = new Map<string, number>()
+  const apply = (rule: string, pattern: RegExp, replacement: Fix["replacement"], reason: string) => {
+    const seen = new Map<string, { times: number; to: string }>()
     let n = 0
-    text = text.replace(pattern, (m) => {
+    text = text.replace(pattern, (m: string, offset: number, whole: string) => {
+      const to = typeof replacement === "string" ? replacement : replacement(m, offset, whole)
+      if (to === m) return m
       n++
-      seen.set(m, (seen.get(m) ?? 0) + 1)
-      return replacement
+      const key = JSON.stringify([m, to])
+      const prev = seen.get(key)
+      seen.set(key, { times: (prev?.times ?? 0) + 1, to })
+      return to
     })
     if (n === 0) return
     counts[rule] = n
-    for (const [piece, times] of seen) {
+    for (const [key, { times, to }] of seen) {
+      const [piece] = JSON.parse(key) as [string, string]
       events.push({
         rule,
-        action: piece.length > 0 && replacement === "" ? "remove" : "replace",
+        action: piece.length > 0 && to === "" ? "remove" : "replace",
         text: piece,
-        replacement,
+        replacement: to,
         reason: `${reason} (${times} × ${describe(piece)})`
       })
     }

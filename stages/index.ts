@@ -4,7 +4,16 @@ import { decode } from "./decode.js"
 import { parseMetadataStage } from "./parse-metadata.js"
 import { normaliseDates } from "./normalise-dates.js"
 import { splitParagraphsStage } from "./split-paragraphs.js"
+import { stripBoilerplate } from "./strip-boilerplate.js"
+import { stripSiteFurniture } from "./strip-site-furniture.js"
 
-export const registry: ReadonlyArray<Stage> = [decode, parseMetadataStage, splitParagraphsStage, normaliseDates]
+export const registry: ReadonlyArray<Stage> = [
+  decode,
+  parseMetadataStage,
+  splitParagraphsStage,
+  stripBoilerplate,
+  stripSiteFurniture,
+  normaliseDates
+]
 
 export const stageByName = (name: string): Stage | undefined => registry.find((s) => s.name === name)

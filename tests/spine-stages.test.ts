@@ -15,11 +15,17 @@ const known = { title: null, url: null, published: null, source: null, givenTitl
 
 describe("decode", () => {
   it("folds line endings, odd spaces and invisible characters, and records each kind", () => {
-    const r = decodeText("\uFEFFOne\r\ntwo\u00A0words\rthree\u200B\tfour  five ", decodeDefaults)
+    const r = decodeText("\uFEFFOne\r\ntwo\u00A0 words\rthree\u200B\tfour  five ", decodeDefaults)
     expect(r.text).toBe("One\ntwo words\nthree four five")
     expect(r.counts).toMatchObject({ "byte-order-mark": 1, "line-endings": 2, "non-breaking-space": 1, "zero-width": 1, tab: 1 })
     const rules = new Set(r.events.map((e) => e.rule))
     for (const rule of ["byte-order-mark", "line-endings", "non-breaking-space", "zero-width", "tab"]) expect(rules).toContain(rule)
+  })
+
+  it("keeps a lone no-break space between words, as the author wrote it", () => {
+    const r = decodeText("It is 10\u00A0km away.\u00A0\n\u00A0Next\u2003line.", decodeDefaults)
+    expect(r.text).toBe("It is 10\u00A0km away.\nNext line.")
+    expect(r.counts["non-breaking-space"]).toBe(3)
   })
 
   it("puts text into NFC so composed and decomposed accents compare equal", () => {
