@@ -26,7 +26,7 @@ export const renderDoc = (doc: Doc): string => {
   ]
   const dates = doc.dates.map((d) => `date: p${d.paragraph} ${JSON.stringify(d.text)} → ${d.value}`)
   const entities = doc.entities.map((e) => `entity: p${e.paragraph} ${JSON.stringify(e.text)} → ${e.canonical}`)
-  const text = doc.paragraphs.length > 0 ? doc.paragraphs.map((p, i) => `[${i}] ${p}`).join("\n\n") : doc.body
+  const text = doc.paragraphs.length > 0 ? doc.paragraphs.map((p, i) => `[${i}] ${p}`).join("\n") : doc.body
   return [...fields, ...dates, ...entities, "", text].join("\n") + "\n"
 }
 

@@ -7,7 +7,7 @@ import { registry } from "../stages/index.js"
 import type { LoadedConfig } from "./config.js"
 import { acquireLock, LockError } from "./lock.js"
 import { type AuditEvent, blankLineParagraphs, type Doc, makeDoc, toAuditEvent } from "./model.js"
-import { type InputFile, listInputs, type ReadItem, readInput } from "./read.js"
+import { type InputFile, listInputs, type ReadItem, readInputStream } from "./read.js"
 import { type CorpusStage, defaultOptions, type DocumentStage, type Flow, type Stage } from "./stage.js"
 import { openOutput } from "./write.js"
 
@@ -125,8 +125,9 @@ const rejectionFlow = (runId: string, item: Extract<ReadItem, { _tag: "Rejected"
 export const readFlows = (files: ReadonlyArray<InputFile>, loaded: LoadedConfig, runId: string, onRead: () => void): Stream.Stream<Flow> => {
   const seen = new Set<string>()
   return Stream.fromIterable(files).pipe(
-    Stream.mapEffect((f) => Effect.tap(readInput(f, loaded.config), () => Effect.sync(onRead)), { concurrency: loaded.config.concurrency }),
-    Stream.flattenIterables,
+    // Files are opened a few at a time but their items come out in file order, so runs are repeatable.
+    Stream.mapEffect((f) => readInputStream(f, loaded.config), { concurrency: loaded.config.concurrency }),
+    Stream.flatMap((items) => Stream.concat(items, Stream.fromEffect(Effect.sync(onRead)).pipe(Stream.drain))),
     Stream.map((item): Flow => {
       if (item._tag === "Rejected") return rejectionFlow(runId, item)
       if (seen.has(item.doc.id))

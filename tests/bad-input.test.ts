@@ -8,7 +8,7 @@ import { join } from "node:path"
 import { decodeBytes, firstInvalidUtf8 } from "../pipeline/bytes.js"
 import { lockPathFor } from "../pipeline/lock.js"
 import { runPipeline } from "../pipeline/runner.js"
-import { loadedConfig, repoRoot, runCli, tempDir } from "./helpers.js"
+import { loadedConfig, repoRoot, runCli, tempDir, tsxLoader } from "./helpers.js"
 
 const fixtures = join(repoRoot, "tests/fixtures/encodings")
 const fixture = (name: string) => readFileSync(join(fixtures, name))
@@ -117,7 +117,7 @@ describe("a run over bad input", () => {
       // Enough input that the second run is still going when the signal comes.
       const para = "Officials said on Tuesday that the talks would continue next week in the capital. ".repeat(40)
       for (let i = 0; i < 4000; i++) writeFileSync(join(input, `doc-${i}.txt`), `Headline number ${i} here\n\n${para}\n\n${para.toUpperCase()}`)
-      const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), [join(repoRoot, "pipeline/cli.ts"), "run", "--input", input, "--output", out, "--no-history"], { cwd: repoRoot })
+      const child = spawn(process.execPath, ["--import", tsxLoader, join(repoRoot, "pipeline/cli.ts"), "run", "--input", input, "--output", out, "--no-history"], { cwd: repoRoot })
       let stderr = ""
       child.stderr.on("data", (d) => (stderr += String(d)))
       const tmpSeen = await new Promise<boolean>((resolve) => {
@@ -135,7 +135,7 @@ describe("a run over bad input", () => {
       expect(tmpSeen).toBe(true)
       child.kill("SIGTERM")
       const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)))
-      expect(code, stderr).toBe(1)
+      expect(code, `exit ${code}: ${stderr.slice(-600)}`).toBe(1)
       expect(stderr).toMatch(/interrupted: the previous output was left untouched/)
       expect(readFileSync(join(out, "corpus.jsonl"), "utf8")).toBe(before)
       expect(readdirSync(t.path).sort()).toEqual(["in", "out"])

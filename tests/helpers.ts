@@ -3,6 +3,7 @@ import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
+import { pathToFileURL } from "node:url"
 import { Effect } from "effect"
 import { decodeConfig, configHash, type LoadedConfig } from "../pipeline/config.js"
 
@@ -25,7 +26,8 @@ export interface CliResult {
   readonly stderr: string
 }
 
-const tsx = join(repoRoot, "node_modules", ".bin", "tsx")
+/** tsx's loader by absolute URL, so the CLI starts from any working folder, in one process (signals reach it directly). */
+export const tsxLoader = pathToFileURL(join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href
 
 /**
  * Runs `pipeline ARGS` in `cwd` (the repo by default), with no terminal attached, as cron would.
@@ -33,7 +35,7 @@ const tsx = join(repoRoot, "node_modules", ".bin", "tsx")
  */
 export const runCli = (args: ReadonlyArray<string>, cwd = repoRoot): Promise<CliResult> =>
   new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join(repoRoot, "pipeline", "cli.ts"), ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, ["--import", tsxLoader, join(repoRoot, "pipeline", "cli.ts"), ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (d) => (stdout += String(d)))

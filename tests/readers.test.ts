@@ -2,7 +2,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { listInputs, type ReadItem, readInput } from "../pipeline/read.js"
+import { listInputs, type ReadItem, readInput, readInputStream } from "../pipeline/read.js"
+import { Stream } from "effect"
 import { loadedConfig, repoRoot, tempDir } from "./helpers.js"
 
 const fixtures = join(repoRoot, "tests/fixtures/readers")
@@ -79,6 +80,40 @@ describe("readers", () => {
         expect(files.map((f) => f.path.slice(dir.length + 1))).toEqual(["a.jsonl", "b.txt", "c.csv", "d.ndjson", "e.TXT", "f.txt", "g.txt"])
         expect(files.find((f) => f.path.endsWith("f.txt"))!.refused).toMatch(/leaves the input folder/)
         expect(files.find((f) => f.path.endsWith("g.txt"))!.refused).toBeUndefined()
+      } finally {
+        t.cleanup()
+      }
+    })
+  )
+
+  it.effect("JSONL and CSV exports larger than maxFileBytes are streamed record by record, with the same result", () =>
+    Effect.gen(function* () {
+      const small = loadedConfig({ maxFileBytes: 280, csv: { columns: { id: "article_id", title: "headline", text: "body", url: "link", published: "date", source: "outlet" } } }).config
+      const whole = loadedConfig({ csv: small.csv }).config
+      for (const name of ["articles.jsonl", "export.csv"]) {
+        const file = { path: join(fixtures, name), display: name }
+        const streamed = [...(yield* Stream.runCollect(yield* readInputStream(file, small)))]
+        const read = yield* readInput(file, whole)
+        const summary = (items: ReadItem[]) => items.map((i) => (i._tag === "Doc" ? `doc ${i.doc.id} ${i.doc.body}` : `rejected ${i.id} ${i.reason}`))
+        expect(summary(streamed).sort(), name).toEqual(summary(read).sort())
+      }
+    })
+  )
+
+  it.effect("a streamed JSONL line with invalid UTF-8 or over the limit is rejected alone", () =>
+    Effect.gen(function* () {
+      const t = tempDir()
+      try {
+        const path = join(t.path, "big.jsonl")
+        const good = (id: string) => JSON.stringify({ id, text: "Some text." })
+        writeFileSync(path, Buffer.concat([Buffer.from(`${good("a")}\n`), Buffer.from('{"id": "b", "text": "bad \xff byte"}\n', "latin1"), Buffer.from(`${good("c")}\n{"id": "d", "text": "${"x".repeat(500)}"}\n${good("e")}`)]))
+        const config = loadedConfig({ maxFileBytes: 200 }).config
+        const items = [...(yield* Stream.runCollect(yield* readInputStream({ path, display: "big.jsonl" }, config)))]
+        expect(docs(items).map((d) => d.id)).toEqual(["a", "c", "e"])
+        expect(rejections(items).map((r) => r.reason)).toEqual([
+          expect.stringMatching(/^invalid UTF-8 on line 2 at byte offset 56 /),
+          expect.stringMatching(/^line 4 is longer than the limit of 200 bytes/)
+        ])
       } finally {
         t.cleanup()
       }
