@@ -3,6 +3,7 @@ import type { Stage } from "../pipeline/stage.js"
 import { decode } from "./decode.js"
 import { parseMetadataStage } from "./parse-metadata.js"
 import { normaliseDates } from "./normalise-dates.js"
+import { normaliseEntities } from "./normalise-entities.js"
 import { splitParagraphsStage } from "./split-paragraphs.js"
 import { stripBoilerplate } from "./strip-boilerplate.js"
 import { stripSiteFurniture } from "./strip-site-furniture.js"
@@ -13,7 +14,8 @@ export const registry: ReadonlyArray<Stage> = [
   splitParagraphsStage,
   stripBoilerplate,
   stripSiteFurniture,
-  normaliseDates
+  normaliseDates,
+  normaliseEntities
 ]
 
 export const stageByName = (name: string): Stage | undefined => registry.find((s) => s.name === name)
