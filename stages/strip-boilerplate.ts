@@ -21,8 +21,8 @@ import {
   TRAILING_HEADINGS
 } from "./boilerplate/phrases.js"
 import { compileRules, type CompiledRules, furnitureRule, isCreditLine, type Verdict } from "./boilerplate/rules.js"
-import { ENGLISH_STOPWORDS } from "./boilerplate/stopwords.js"
-import { coreOf, endsSentence, keyList, keyOf, keySet, openingPhrase, wordCount } from "./boilerplate/text-shape.js"
+import { ENGLISH_STOPWORDS, OTHER_STOPWORD_LISTS } from "./boilerplate/stopwords.js"
+import { coreOf, endsSentence, keyList, keyOf, keySet, openingPhrase, wordCount, wordsOf } from "./boilerplate/text-shape.js"
 
 export { isCreditLine } from "./boilerplate/rules.js"
 
@@ -49,6 +49,8 @@ export const StripBoilerplateOptions = Schema.Struct({
   gluedLinkVerbs: phrases(GLUED_LINK_VERBS),
   /** Function words for the classifier's stopword density (English by default). */
   stopwords: phrases(ENGLISH_STOPWORDS),
+  /** Function words of other languages: a page whose long paragraphs score higher under one of these lists is judged by it. */
+  otherStopwords: Schema.optionalWith(Schema.Array(Schema.Array(Schema.String)), { default: () => OTHER_STOPWORD_LISTS.map((l) => [...l]) }),
   /** Longest line, in words, that a prefix rule (share, teaser) may take out. */
   maxFurnitureWords: int(40),
   /** Longest trailing-block heading, in words. */
@@ -108,6 +110,7 @@ interface Compiled {
   readonly headingList: ReadonlyArray<string>
   readonly listHeadings: ReadonlySet<string>
   readonly stopwords: ReadonlySet<string>
+  readonly otherStopwords: ReadonlyArray<ReadonlySet<string>>
 }
 
 // Rules for things printed INSIDE articles too (ad slots, captions, inline teasers, bullets and
@@ -120,6 +123,29 @@ const IN_ARTICLE = new Set(["ad-slot", "photo-caption", "photo-credit", "repeate
 // Prompt rules: the lines around a prompt belong to its widget.
 const PROMPTS = new Set(["subscribe-prompt", "share-prompt", "comment-prompt", "cookie-privacy", "page-widget", "form-field"])
 
+const stopwordSet = (ws: ReadonlyArray<string>): ReadonlySet<string> => new Set(ws.map((w) => w.toLowerCase().replace(/’/g, "'")))
+
+/**
+ * The function-word list that fits the page's language: the one under which its long paragraphs
+ * (15 words or more) have the highest share of function words; the first (English) list on a tie.
+ */
+export const pageStopwords = (paragraphs: ReadonlyArray<string>, lists: ReadonlyArray<ReadonlySet<string>>): ReadonlySet<string> => {
+  const hits = lists.map(() => 0)
+  let total = 0
+  for (const p of paragraphs) {
+    const ws = wordsOf(coreOf(p))
+    if (ws.length < 15) continue
+    total += ws.length
+    for (const w of ws) {
+      const k = w.toLowerCase().replace(/’/g, "'")
+      for (let l = 0; l < lists.length; l++) if (lists[l]!.has(k)) hits[l]!++
+    }
+  }
+  let best = 0
+  for (let l = 1; l < lists.length; l++) if (hits[l]! > hits[best]!) best = l
+  return total === 0 ? lists[0]! : lists[best]!
+}
+
 const cache = new WeakMap<StripBoilerplateOptions, Compiled>()
 const compile = (o: StripBoilerplateOptions): Compiled => {
   let c = cache.get(o)
@@ -129,24 +155,28 @@ const compile = (o: StripBoilerplateOptions): Compiled => {
       headings: keySet(o.trailingHeadings),
       headingList: keyList(o.trailingHeadings),
       listHeadings: keySet(o.listHeadings),
-      stopwords: new Set(o.stopwords.map((w) => w.toLowerCase().replace(/’/g, "'")))
+      stopwords: stopwordSet(o.stopwords),
+      otherStopwords: o.otherStopwords.map(stopwordSet)
     }
     cache.set(o, c)
   }
   return c
 }
 
-const FINAL_HEADING = /comment|discussion|reply|conversation|about the author|about us|contact|site ?map|follow us|connect with us|useful links|quick links/
+/** A sentence ending inside the line (`… Lisboa. Martín …`): prose, even when the last sentence lacks its full stop. */
+const INNER_SENTENCE_END = /\p{Ll}[.!?]["”’»)]*\s+\p{Lu}/u
+
+const FINAL_HEADING = /comment|coment|kommentar|réag|discussion|reply|conversation|about the author|de l'auteur|el autor|o autor|den autor|about us|contact|site ?map|follow us|connect with us|useful links|quick links/
 
 const ruleOfHeading = (key: string): string =>
   /related/.test(key) ? "related-articles"
   : /more (?:from|by)/.test(key) ? "more-from-author"
-  : /popular|most |trending/.test(key) ? "popular-block"
+  : /popular|most |trending|plus lus|plus partagés|más leíd|mais lid|più lett|meistgelesen/.test(key) ? "popular-block"
   : /editor|staff pick|must /.test(key) ? "editors-choice"
   : /read (?:also|next)|also read|see also|read more|keep reading|continue reading|further reading|suggested/.test(key) ? "read-also"
   : /recommend|you may|you might/.test(key) ? "recommended"
-  : /latest|recent|just in|breaking|news feed|other news|news from/.test(key) ? "latest-news"
-  : /comment|discussion|reply|conversation/.test(key) ? "comments-block"
+  : /latest|recent|just in|breaking|news feed|other news|news from|live|direct|ticker|fil info|vivo|diretta/.test(key) ? "latest-news"
+  : /comment|coment|kommentar|réag|discussion|reply|conversation/.test(key) ? "comments-block"
   : /share|follow|connect|newsletter|sign up|subscribe/.test(key) ? "share-prompt"
   : "trailing-block"
 
@@ -172,7 +202,9 @@ export const trailingHeadingOf = (
   // `More from …`, `Related coverage from …`; a colon only after list headings (`Tags: a, b`), since
   // `Read more: <headline>` is a single link teaser, not the start of a block.
   if (/^\s*(?:from|by)\b/u.test(after)) return open
-  return listHeadings.has(open) && /^\s*[:|»›–—-]/u.test(after) ? open : null
+  if (!listHeadings.has(open)) return null
+  // `Tags: a, b`; a heading ending in a preposition (`More about`, `Más sobre`) takes its topic without a colon.
+  return /^\s*[:|»›–—-]/u.test(after) || (/\b(?:about|on|sur|sobre|zum|zur|zu|su)$/u.test(open) && wordCount(after) <= 5) ? open : null
 }
 
 /**
@@ -286,7 +318,8 @@ export const stripBoilerplateParagraphs = (paragraphs: ReadonlyArray<string>, op
   const c = compile(options)
   const n = paragraphs.length
   const verdicts: Array<Verdict | null> = paragraphs.map((p) => furnitureRule(p, c.rules))
-  const features = paragraphs.map((p) => featuresOf(p, c.stopwords, options.maxHeadlineWords))
+  const stopwords = pageStopwords(paragraphs, [c.stopwords, ...c.otherStopwords])
+  const features = paragraphs.map((p) => featuresOf(p, stopwords, options.maxHeadlineWords))
   for (const i of repeatedNearby(paragraphs, options.repeatWindow)) {
     verdicts[i] ??= {
       rule: "repeated-caption",
@@ -368,7 +401,7 @@ export const stripBoilerplateParagraphs = (paragraphs: ReadonlyArray<string>, op
   // count as furniture next door.
   const initial: Array<ParagraphClass | null> = alone.map((a, i) => (block[i] !== null ? "bad" : verdicts[i] !== null ? (TRANSPARENT.has(verdicts[i]!.rule) ? null : "bad") : a))
   const shortSentence = paragraphs.map((p, i) => features[i]!.words >= options.minShortSentenceWords && /(?:\p{Ll}{2,}|\d)[.!?]["'”’)]*$/u.test(p.slice(-20)))
-  const revised = options.classifier ? reviseWithContext(initial, shortSentence) : initial.map((a) => (a === null ? null : a === "bad" ? "bad" : "good"))
+  const revised = options.classifier ? reviseWithContext(initial, shortSentence, features.map((f, i) => f.headlineShaped && !INNER_SENTENCE_END.test(paragraphs[i]!))) : initial.map((a) => (a === null ? null : a === "bad" ? "bad" : "good"))
   const survivors = revised.filter((r, i) => r === "good" && block[i] === null).length
   // A document the classifier would empty (a short brief) keeps what the rules left.
   const classify = survivors > 0

@@ -11,9 +11,12 @@ import {
   repeatedHeadlines,
   repeatedNearby,
   stripBoilerplate,
+  pageStopwords,
   stripBoilerplateParagraphs,
   trailingHeadingOf
 } from "../stages/strip-boilerplate.js"
+import { reviseWithContext } from "../stages/boilerplate/classifier.js"
+import { ENGLISH_STOPWORDS, FRENCH_STOPWORDS, SPANISH_STOPWORDS } from "../stages/boilerplate/stopwords.js"
 import { keySet } from "../stages/boilerplate/text-shape.js"
 
 const lines = (text: string): string[] =>
@@ -204,5 +207,53 @@ describe("structure", () => {
     const t = Date.now()
     stripBoilerplateParagraphs([big, "x".repeat(1_000_000), "[" + " ".repeat(500_000)], defaults)
     expect(Date.now() - t).toBeLessThan(5000)
+  })
+})
+
+describe("pages in other languages and page-meta strips", () => {
+  const en = new Set(ENGLISH_STOPWORDS)
+  const fr = new Set(FRENCH_STOPWORDS)
+  const es = new Set(SPANISH_STOPWORDS)
+  it("picks the function-word list of the page's language from its long paragraphs", () => {
+    const french = ["Le conseil municipal a voté jeudi soir la création d'une piste cyclable entre la gare et le campus de la ville."]
+    const english = ["The council voted on Thursday evening to build a cycle lane between the station and the campus of the town."]
+    expect(pageStopwords(french, [en, fr, es])).toBe(fr)
+    expect(pageStopwords(english, [en, fr, es])).toBe(en)
+    // Short menu lines alone say nothing about the language: the first (English) list is kept.
+    expect(pageStopwords(["Accueil", "Politique"], [en, fr, es])).toBe(en)
+  })
+  it("reads block headings of other languages, with a topic after a heading that ends in a preposition", () => {
+    const h = keySet(defaults.trailingHeadings)
+    const list = keySet(defaults.listHeadings)
+    expect(trailingHeadingOf("Las más leídas", h, 10, undefined, list)).toBe("las más leídas")
+    expect(trailingHeadingOf("Sur le même sujet", h, 10, undefined, list)).toBe("sur le même sujet")
+    expect(trailingHeadingOf("Más sobre Conflicto rural", h, 10, undefined, list)).toBe("más sobre")
+    expect(trailingHeadingOf("More about the vaccine trial, officials said.", h, 10, undefined, list)).toBeNull()
+    expect(trailingHeadingOf("Commentaires", h, 10, undefined, list)).toBe("commentaires")
+  })
+  it("takes out a byline and dateline strip, not a sentence that uses a separator", () => {
+    expect(ruleOf("La Gazette | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Jeanne Martin")).toBe("byline")
+    expect(ruleOf("The Courier | Published 12 March 2021, 14:05 | By Jane Roe")).toBe("byline")
+    expect(ruleOf("The final score read Harbour 3 | Visitors 1 when the lights failed, and the match was abandoned.")).toBeNull()
+    // Names alone, without a date or a byline, are a menu or a credit strip, not a byline.
+    expect(ruleOf("Home | News | Sport")).toBeNull()
+  })
+  it("lets a headline-shaped line stand only between article text on both sides", () => {
+    const initial = ["good", "near-good", "good", "near-good", "bad"] as const
+    const headline = [false, true, false, true, false]
+    expect(reviseWithContext([...initial], [], headline)).toEqual(["good", "good", "good", "bad", "bad"])
+    // Without the flag it is jusText's rule: one article neighbour is enough.
+    expect(reviseWithContext([...initial])).toEqual(["good", "good", "good", "good", "bad"])
+  })
+  it("takes out live-ticker items, handle lines and comment gates, not a timed sentence of a live blog", () => {
+    expect(ruleOf("  • 14:44 Train strike called off after overnight talks")).toBe("teaser-headline")
+    expect(ruleOf("9:05 pm Storm warning lifted")).toBe("teaser-headline")
+    expect(ruleOf("21:10 Opposition leaders said they would wait for the final count.")).toBeNull()
+    expect(ruleOf("@cityhall")).toBe("social-embed")
+    expect(ruleOf("#trams #mobility")).toBe("social-embed")
+    expect(ruleOf("You must login or create an account to comment.")).toBe("subscribe-prompt")
+    const h = keySet(defaults.trailingHeadings)
+    expect(trailingHeadingOf("Live", h, 10)).toBe("live")
+    expect(trailingHeadingOf("Live music returns to the square", h, 10)).toBeNull()
   })
 })

@@ -75,11 +75,14 @@ const neighbour = (cls: ReadonlyArray<ParagraphClass | null>, i: number, step: 1
  * jusText's context revision. `initial[i] === null` marks a paragraph already taken out by a rule:
  * it is skipped, so a removed "Advertisement" line does not turn its body neighbours into furniture.
  * `shortSentence[i]` marks a short paragraph that is a full sentence: one article neighbour is enough for it.
+ * `headline[i]` marks a near-good line without sentence punctuation (an author box, a teaser title): it
+ * stays only between article text on both sides, so it cannot extend the article at its edges.
  * Returns "good" or "bad" for every paragraph that had a class.
  */
 export const reviseWithContext = (
   initial: ReadonlyArray<ParagraphClass | null>,
-  shortSentence: ReadonlyArray<boolean> = []
+  shortSentence: ReadonlyArray<boolean> = [],
+  headline: ReadonlyArray<boolean> = []
 ): Array<"good" | "bad" | null> => {
   const out: Array<"good" | "bad" | null> = initial.map((c) => (c === "good" ? "good" : c === "bad" ? "bad" : null))
   for (let i = 0; i < initial.length; i++) {
@@ -97,7 +100,7 @@ export const reviseWithContext = (
     if (initial[i] !== "near-good") continue
     const prev = neighbour(initial, i, -1, true)
     const next = neighbour(initial, i, 1, true)
-    out[i] = prev === "bad" && next === "bad" ? "bad" : "good"
+    out[i] = prev === "bad" && next === "bad" ? "bad" : headline[i] && (prev === "bad" || next === "bad") ? "bad" : "good"
   }
   return out
 }

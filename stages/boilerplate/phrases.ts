@@ -26,13 +26,29 @@ export const TRAILING_HEADINGS: ReadonlyArray<string> = [
   "tags", "topics", "filed under", "keywords", "more about", "more on", "mehr", "schlagworte", "themen", "mots-clés", "etiquetas",
   "about the author", "about us", "contact us", "site map", "sitemap", "useful links", "quick links", "categories", "archives",
   "don't miss", "do not miss", "must read", "must watch", "watch next", "next article", "previous article",
-  "next story", "previous story", "other news", "news from"
+  "next story", "previous story", "other news", "news from",
+  // The same kinds of block headings on French, Spanish, Portuguese, Italian and German pages.
+  "sur le même sujet", "à lire aussi", "a lire aussi", "lire aussi", "voir aussi", "à voir aussi", "les plus lus",
+  "les plus partagés", "les plus commentés", "les plus populaires", "les plus consultés", "articles liés",
+  "articles similaires", "dans la même rubrique", "derniers articles", "dernières actualités", "à la une",
+  "commentaires", "réagissez", "réagir", "laisser un commentaire", "à propos de l'auteur", "plus sur",
+  "lo más leído", "lo más visto", "las más leídas", "más leídas", "más leído", "más vistas", "más sobre",
+  "noticias relacionadas", "notas relacionadas", "artículos relacionados", "te puede interesar",
+  "también te puede interesar", "te recomendamos", "ver también", "lee también", "leé también", "últimas noticias",
+  "comentarios", "enviá tu comentario", "envía tu comentario", "deja tu comentario", "deje su comentario", "sobre el autor",
+  "mais lidas", "mais lidos", "leia também", "veja também", "notícias relacionadas", "comentários", "sobre o autor",
+  "più letti", "più letto", "leggi anche", "articoli correlati", "commenti", "ultime notizie",
+  "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "mehr zum thema", "das könnte sie auch interessieren",
+  "weitere artikel", "verwandte artikel", "kommentare", "über den autor", "über die autorin",
+  // Live tickers beside the article: a heading, then time-stamped items and short posts.
+  "live", "live updates", "live news", "live blog", "liveblog", "live ticker", "liveticker", "news ticker", "ticker",
+  "latest updates", "direct", "en direct", "le direct", "fil info", "le fil info", "en vivo", "ao vivo", "in diretta"
 ]
 
 /** Trailing headings that may be followed on the same line by a list after a colon (`Tags: a, b`). */
 export const LIST_HEADINGS: ReadonlyArray<string> = [
   "tags", "topics", "filed under", "keywords", "categories", "related tags", "related topics", "more about", "more on",
-  "mehr", "schlagworte", "themen", "mots-clés", "etiquetas"
+  "mehr", "schlagworte", "themen", "mots-clés", "etiquetas", "plus sur", "más sobre", "mehr zum thema", "temas", "tags associés"
 ]
 
 /** Prompts and widgets that are furniture wherever they stand, when they are the whole line. */
@@ -55,7 +71,13 @@ export const PROMPT_LINES: ReadonlyArray<string> = [
   "subscribe", "subscribe now", "subscriber services", "manage subscription", "edition", "home", "news",
   "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "instagram", "youtube",
   "tiktok", "flipboard", "messenger", "vk", "x", "rss", "feedback", "contact", "about", "help", "faq", "weather",
-  "an error has occurred, please try again later", "thank you", "loading", "please wait", "disclaimer"
+  "an error has occurred, please try again later", "thank you", "loading", "please wait", "disclaimer",
+  // Other languages: log-in, subscribe, share and print buttons and menus.
+  "se connecter", "connexion", "s'inscrire", "se déconnecter", "s'abonner", "abonnez-vous", "partager", "imprimer",
+  "rechercher", "recherche", "fermer", "publicité", "suivre", "iniciar sesión", "ingresar", "registrarse", "suscribite",
+  "suscríbete", "compartir", "imprimir", "buscar", "cerrar", "publicidad", "anmelden", "abmelden", "registrieren",
+  "abonnieren", "teilen", "drucken", "suchen", "schließen", "anzeige", "werbung", "accedi", "registrati", "abbonati",
+  "condividi", "stampa", "cerca", "pubblicità", "entrar", "assine", "compartilhe", "publicidade"
 ]
 
 /** Line openings that mark a share, subscribe, newsletter, cookie or privacy line (followed by anything). */
@@ -76,7 +98,16 @@ export const SHARE_PREFIXES: ReadonlyArray<string> = [
   "you have reached your limit", "you've reached your limit", "to continue reading", "this content is available",
   "have a news tip", "got a news tip", "send us a tip", "if you have a tip", "email the author",
   "contact the author", "report an error", "report a typo", "found a mistake", "corrections policy",
-  "image 1 of", "photo 1 of", "slide 1 of"
+  "image 1 of", "photo 1 of", "slide 1 of",
+  "you must login", "you must log in", "you must be logged in", "log in to comment", "login to comment",
+  "sign in to comment", "to post a comment", "please log in", "please sign in",
+  // Other languages: cookie notices, newsletter and subscription prompts, comment policies.
+  "en poursuivant votre navigation", "ce site utilise des cookies", "nous utilisons des cookies", "recevoir la newsletter",
+  "inscrivez-vous à", "abonnez-vous à", "suivez-nous", "les commentaires publiés", "este sitio utiliza cookies",
+  "utilizamos cookies", "usamos cookies", "suscríbete a", "suscribite a", "recibí por mail", "recibe nuestro",
+  "los comentarios publicados", "para poder comentar", "para comentar", "todos los derechos reservados",
+  "tous droits réservés", "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
+  "diese website verwendet cookies", "wir verwenden cookies", "questo sito utilizza cookie", "este site utiliza cookies"
 ]
 
 /** Line openings of an inline link teaser: `Read more: Kremlin: …` (the opening, then a colon or dash). */
@@ -89,13 +120,18 @@ export const TEASER_PREFIXES: ReadonlyArray<string> = [
 /** Words that open a byline when they stand first on a short line: `By Jane Doe`. */
 export const BYLINE_OPENERS: ReadonlyArray<string> = [
   "by", "written by", "reported by", "posted by", "words by", "text by", "story by", "analysis by",
-  "opinion by", "commentary by", "edited by", "reporting by", "author", "authors", "reporter", "correspondent"
+  "opinion by", "commentary by", "edited by", "reporting by", "author", "authors", "reporter", "correspondent",
+  // Other languages; the rule still needs a capitalised name right after the opener.
+  "par", "por", "von", "door", "texte", "texto", "auteur", "autor", "autora"
 ]
 
 /** Words that open a publication-stamp line: `Published 11:26 pm EST, Tuesday, …`, `Updated Nov. 19, 2019`. */
 export const STAMP_OPENERS: ReadonlyArray<string> = [
   "published", "updated", "posted", "last updated", "last modified", "modified", "first published",
-  "originally published", "created", "date", "published on", "updated on", "posted on"
+  "originally published", "created", "date", "published on", "updated on", "posted on",
+  "publié le", "publié", "mis à jour le", "mis à jour", "modifié le", "date created", "actualizado", "publicado",
+  "actualizado el", "publicado el", "aktualisiert", "aktualisiert am", "veröffentlicht", "veröffentlicht am",
+  "aggiornato", "pubblicato", "atualizado", "atualizado em", "publicado em"
 ]
 
 /** Reporting verbs that, glued to a capitalised word, betray a link pasted into a lead-in (`reportedThat`). */

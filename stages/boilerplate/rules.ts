@@ -105,6 +105,41 @@ const promptRule = (key: string): string =>
   AD_WORDS.test(key) ? "ad-slot"
   : COMMENT_WORDS.test(key) ? "comment-prompt" : SHARE_WORDS.test(key) ? "share-prompt" : SUBSCRIBE_WORDS.test(key) ? "subscribe-prompt" : PRIVACY_WORDS.test(key) ? "cookie-privacy" : "page-widget"
 
+/** A clock time opening a line, then words: `14:44 Accusations …`, `9:05 pm Storm warning lifted`. */
+const LEADING_CLOCK = /^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+\p{L}/iu
+
+/** Only handles and hashtags: `@artnet`, `#Rafale #Qatar`. */
+const SOCIAL_HANDLES = /^(?:[@#][\p{L}\p{N}_]+\s*){1,6}$/u
+
+const META_SEPARATOR = /\s+[|•·]\s+/u
+
+/** A name or source in a byline strip: up to four words, each capitalised or a short joining word. */
+const isShortName = (segment: string): boolean => {
+  const ws = segment.split(/\s+/).filter((w) => w.length > 0)
+  return ws.length > 0 && ws.length <= 4 && !endsSentence(segment) && ws.every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:de|da|di|du|le|la|van|von|der|the|of|y|e|et|and)$/iu.test(w))
+}
+
+/**
+ * `Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 | Par Jane Doe`: a strip of at least two
+ * parts joined by `|`, `•` or `·` where every part is a date stamp, a stamp (`Updated 5 May`), a byline
+ * (`By Jane Doe`) or a short name, and one of them is a date or a byline.
+ */
+const isMetaLine = (core: string, rules: CompiledRules): boolean => {
+  if (!META_SEPARATOR.test(core)) return false
+  const parts = core.split(META_SEPARATOR).map((p) => p.trim()).filter((p) => p.length > 0)
+  if (parts.length < 2) return false
+  let anchored = false
+  for (const part of parts) {
+    const key = keyOf(part)
+    const stamp = /\d/.test(part) && (isDateStamp(part) || openingPhrase(key, rules.stampKeys) !== null)
+    const by = openingPhrase(key, rules.bylineKeys)
+    const byline = by !== null && /^[:|]?\s*\p{Lu}/u.test(part.slice(by.length).trim())
+    if (stamp || byline) anchored = true
+    else if (!isShortName(part)) return false
+  }
+  return anchored
+}
+
 /** The furniture rule a line falls under on its own, or null when no rule claims it. */
 export const furnitureRule = (line: string, rules: CompiledRules): Verdict | null => {
   const core = coreOf(line)
@@ -165,6 +200,12 @@ export const furnitureRule = (line: string, rules: CompiledRules): Verdict | nul
   if (words <= 80 && TRUNCATED.test(core) && !hasQuote(core.slice(-12))) {
     return { rule: "teaser-paragraph", reason: "The paragraph breaks off mid-sentence with \"...\": a teaser for another article." }
   }
+  if (words <= 25 && !endsSentence(core) && LEADING_CLOCK.test(core)) {
+    return { rule: "teaser-headline", reason: "A headline after a clock time (`14:44 …`): an item of a live ticker or news list, not article text." }
+  }
+  if (SOCIAL_HANDLES.test(core)) {
+    return { rule: "social-embed", reason: "The line holds only social-media handles or hashtags: the header of an embedded post, not article text." }
+  }
   if (words <= 25 && !endsSentence(core) && TRAILING_STAMP.test(core) && hasLetter(core.replace(TRAILING_STAMP, ""))) {
     return { rule: "teaser-headline", reason: "A headline followed by its time stamp: a teaser in a list of other articles." }
   }
@@ -176,6 +217,9 @@ export const furnitureRule = (line: string, rules: CompiledRules): Verdict | nul
     if (stamp !== null && /\d/.test(core)) {
       return { rule: "timestamp", reason: `A "${stamp} …" publication stamp of the page, not article text.` }
     }
+  }
+  if (words <= 30 && !hasQuote(core) && isMetaLine(core, rules)) {
+    return { rule: "byline", reason: "A byline and dateline strip (source, date, update time, author) joined by separators, not article text." }
   }
   if (words <= 16 && !hasQuote(core)) {
     const by = openingPhrase(key, rules.bylineKeys)

@@ -68,7 +68,14 @@ const MONTHS =
 const DAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 const TIME_WORDS =
   "am pm a.m p.m est edt cst cdt mst mdt pst pdt gmt bst cet cest utc msk hst akst et ct pt mt ist jst hkt aest at on of the updated published posted modified last first originally h hrs ago min mins minute minutes hour hours day days week weeks month months year years yesterday today"
-const DATE_WORDS = new Set(`${MONTHS} ${DAYS} ${TIME_WORDS}`.split(" "))
+// Calendar words and connectors of French, Spanish, Portuguese, Italian and German stamps (`04.05.2015 à 13h36`).
+const OTHER_DATE_WORDS =
+  "janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche à le h " +
+  "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo de del el a las hs " +
+  "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro às em " +
+  "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre alle ore " +
+  "januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag um uhr am"
+const DATE_WORDS = new Set(`${MONTHS} ${DAYS} ${TIME_WORDS} ${OTHER_DATE_WORDS}`.split(" "))
 
 /**
  * A line that holds only a date or a time stamp (`13.11.2019, 23:06`, `Tuesday, November 19, 2019 6:30 AM`,
