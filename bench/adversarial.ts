@@ -39,7 +39,7 @@ const timeStage = (name: string, text: string): number => {
   return performance.now() - t0
 }
 
-export const runAdversarialBench = (): void => {
+export const main = async (): Promise<void> => {
   console.log("\n== adversarial input: milliseconds per stage (each stage alone on one document)")
   const names = registry.map((s) => s.name)
   const width = Math.max(...inputs.map(([l]) => l.length))
@@ -53,4 +53,4 @@ export const runAdversarialBench = (): void => {
   console.log("(a stage more than 10× its normal-document time on adversarial input would point at a backtracking pattern)")
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runAdversarialBench()
+if (import.meta.url === `file://${process.argv[1]}`) await main()

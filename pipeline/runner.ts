@@ -154,12 +154,17 @@ export const applyStages = (
     if (stage.kind === "document") return Stream.map(stream, applyDocumentStage(stage, options, runId, s))
     const corpus = stage as CorpusStage<unknown>
     const stateDir = resolve(loaded.baseDir, loaded.config.stateDir)
+    // A corpus stage interleaves with the stages before it, so its time is the wall-clock span
+    // from its first input to its last output (upstream work included).
+    let first: number | null = null
     const prepared = Stream.map(stream, (f) => {
+      first ??= performance.now()
       if (!f.dropped) s.documents++
       return f.dropped ? f : { ...f, doc: ensureNeeds(f.doc, stage) }
     })
     return corpus.run(prepared, options, { runId, stateDir, history }).pipe(
       Stream.map((f) => {
+        if (first !== null) s.ms = performance.now() - first
         const mine = f.events.filter((e) => e.stage === stage.name)
         for (const e of mine) {
           s.events++

@@ -1,6 +1,8 @@
 // The one ordered list of stages: the runner, `pipeline stages`, `--only` and the config all read it.
 import type { Stage } from "../pipeline/stage.js"
 import { decode } from "./decode.js"
+import { dedupeDocuments } from "./dedupe-documents.js"
+import { dedupeParagraphs } from "./dedupe-paragraphs.js"
 import { parseMetadataStage } from "./parse-metadata.js"
 import { normaliseDates } from "./normalise-dates.js"
 import { normaliseEntities } from "./normalise-entities.js"
@@ -14,8 +16,10 @@ export const registry: ReadonlyArray<Stage> = [
   splitParagraphsStage,
   stripBoilerplate,
   stripSiteFurniture,
+  dedupeParagraphs,
   normaliseDates,
-  normaliseEntities
+  normaliseEntities,
+  dedupeDocuments
 ]
 
 export const stageByName = (name: string): Stage | undefined => registry.find((s) => s.name === name)

@@ -26,7 +26,8 @@ describe("encodings", () => {
   })
 
   it("UTF-16 with a byte-order mark, either byte order", async () => {
-    for (const name of ["utf16le-bom.txt", "utf16be-bom.txt"]) expect(decoded(name).text).toBe("Ports reopen after storm\n\nShips returned to the harbour on Friday — the first time in a week.\n")
+    expect(decoded("utf16le-bom.txt")).toMatchObject({ encoding: "utf-16le", text: "Ports reopen after storm\n\nShips returned to the harbour on Friday — the first time in a week.\n" })
+    expect(decoded("utf16be-bom.txt")).toMatchObject({ encoding: "utf-16be", text: "Rail strike ends\n\nTrains ran again on Sunday — after nine days of talks between the unions and the operator.\n" })
   })
 
   it("a Windows-1251 Cyrillic article is detected and decoded", async () => {
