@@ -32,14 +32,15 @@ const useConfig = (file: Option.Option<string>) => loadConfig(Option.getOrNull(f
 const fromConfig = (loaded: LoadedConfig, key: "input" | "output", given: Option.Option<string>): string =>
   Option.match(given, { onSome: (v) => v, onNone: () => resolve(loaded.baseDir, loaded.config[key]) })
 
+/** One line on stderr, redrawn at most ten times a second, on a terminal only. */
 const progress = (enabled: boolean) => {
   let last = 0
-  return (done: number, total: number) => {
+  return (p: { readonly filesRead: number; readonly files: number; readonly documents: number; readonly final?: boolean }) => {
     if (!enabled) return
     const now = Date.now()
-    if (now - last < 100 && done < total) return
+    if (now - last < 100 && !p.final) return
     last = now
-    process.stderr.write(`\r\u001b[2Kreading inputs: ${done}/${total} files${done === total ? "\n" : ""}`)
+    process.stderr.write(`\r\u001b[2K${p.filesRead}/${p.files} files read, ${p.documents} documents done${p.final ? "\n" : ""}`)
   }
 }
 

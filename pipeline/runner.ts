@@ -24,7 +24,7 @@ export interface RunParams {
   /** The stage list to select from; the registry unless a caller composes its own. */
   readonly registry?: ReadonlyArray<Stage>
   /** Called after each input file is read, for progress display. */
-  readonly onProgress?: (done: number, total: number) => void
+  readonly onProgress?: (progress: { readonly filesRead: number; readonly files: number; readonly documents: number; final?: boolean }) => void
 }
 
 export interface StageStats {
@@ -211,7 +211,6 @@ export const runPipeline = (params: RunParams): Effect.Effect<RunSummary, RunErr
     const flows = applyStages(
       readFlows(files, loaded, runId, () => {
         read++
-        params.onProgress?.(read, files.length)
       }),
       stages,
       loaded,
@@ -223,6 +222,7 @@ export const runPipeline = (params: RunParams): Effect.Effect<RunSummary, RunErr
     const exit = yield* Stream.runForEach(flows, (flow) =>
       Effect.gen(function* () {
         yield* writer.writeEvents(flow.events)
+        params.onProgress?.({ filesRead: read, files: files.length, documents: kept + dropped + rejected + 1 })
         for (const e of flow.events) if (e.rule === "abbreviation-definition" && e.replacement) definitions.set(e.replacement, (definitions.get(e.replacement) ?? 0) + 1)
         if (!flow.dropped) {
           kept++
@@ -236,6 +236,7 @@ export const runPipeline = (params: RunParams): Effect.Effect<RunSummary, RunErr
       if (Exit.isInterrupted(exit)) return yield* Effect.interrupt
       return yield* new RunError({ message: `run failed, previous output left untouched: ${Cause.pretty(exit.cause)}` })
     }
+    params.onProgress?.({ filesRead: read, files: files.length, documents: kept + dropped + rejected, final: true })
     const finished = new Date()
     const record = {
       run: runId,
