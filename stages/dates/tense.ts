@@ -1,6 +1,7 @@
 // Verb-tense cues around a date expression. A month or weekday without a year is resolved
 // towards the past or the future depending on the verbs of its clause: news mostly reports
 // what happened ("met on Tuesday"), but announces what will ("will meet on Tuesday").
+import { matches } from "./scan.js"
 
 export type Lean = "past" | "future" | "unknown"
 
@@ -24,6 +25,9 @@ const NOT_PAST_ED = new Set([
 
 const WINDOW = 300
 
+/** . ! ? ; and newline end a clause. */
+const isClauseEnd = (code: number): boolean => code === 46 || code === 33 || code === 63 || code === 59 || code === 10
+
 interface Cue {
   readonly at: number
   readonly lean: "past" | "future"
@@ -35,10 +39,10 @@ const clauseBounds = (text: string, start: number, end: number): { from: number;
   // Both scans stop after WINDOW characters so a huge unpunctuated line stays linear.
   let from = start
   const floor = Math.max(0, start - WINDOW)
-  while (from > floor && !/[.!?;\n]/.test(text[from - 1]!)) from--
+  while (from > floor && !isClauseEnd(text.charCodeAt(from - 1))) from--
   let to = end
   const ceiling = Math.min(text.length, end + WINDOW)
-  while (to < ceiling && !/[.!?;\n]/.test(text[to]!)) to++
+  while (to < ceiling && !isClauseEnd(text.charCodeAt(to))) to++
   return { from, to }
 }
 
@@ -48,10 +52,10 @@ const NOT_SIMPLE_PAST_BEFORE = /\b(?:be|been|being|is|are|am|has|have|'ve|'s|to)
 const collect = (text: string, from: number, to: number): Cue[] => {
   const part = text.slice(from, to)
   const out: Cue[] = []
-  for (const m of part.matchAll(FUTURE)) out.push({ at: from + m.index, lean: "future", penalty: 0 })
-  for (const m of part.matchAll(PAST)) out.push({ at: from + m.index, lean: "past", penalty: 0 })
-  for (const m of part.matchAll(COMMITMENT)) out.push({ at: from + m.index + m[0].length, lean: "future", penalty: 10 })
-  for (const m of part.matchAll(ED)) {
+  for (const m of matches(FUTURE, part)) out.push({ at: from + m.index, lean: "future", penalty: 0 })
+  for (const m of matches(PAST, part)) out.push({ at: from + m.index, lean: "past", penalty: 0 })
+  for (const m of matches(COMMITMENT, part)) out.push({ at: from + m.index + m[0].length, lean: "future", penalty: 10 })
+  for (const m of matches(ED, part)) {
     const w = m[0]
     if (NOT_PAST_ED.has(w) || REPORTING_WORDS.has(w)) continue
     if (NOT_SIMPLE_PAST_BEFORE.test(part.slice(Math.max(0, m.index - 30), m.index))) continue
