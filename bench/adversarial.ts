@@ -25,7 +25,9 @@ const inputs: ReadonlyArray<readonly [string, string]> = [
   ["1 MB single line of words", "word ".repeat(MB / 5)],
   ["1 MB run of one character", "a".repeat(MB)],
   ["1 MB of periods", ".".repeat(MB)],
-  ["1 MB of quotes", '"'.repeat(MB)]
+  ["1 MB of quotes", '"'.repeat(MB)],
+  ["1 MB of digits and spaces", "1 ".repeat(MB / 2)],
+  ["1 MB of dashes and spaces", "- ".repeat(MB / 2)]
 ]
 
 const timeStage = (name: string, text: string): number => {

@@ -11,7 +11,6 @@ import type { AuditEvent, Doc } from "./model.js"
 import { readInput } from "./read.js"
 import { applyStages, newRunId, type StageStats, UsageError } from "./runner.js"
 import type { Flow } from "./stage.js"
-import { basename } from "node:path"
 
 export class ExplainError extends Data.TaggedError("ExplainError")<{ readonly message: string }> {}
 
@@ -110,7 +109,7 @@ export const explainDoc = (docId: string, outputDir: string): Effect.Effect<{ re
           break
         }
       }
-      if (!kept && events.length === 0) throw new ExplainError({ message: `no document ${docId} in ${outputDir} (ids are input file names without extension, e.g. ${basename("seeds/000_8d47757346265ea4.txt", ".txt")})` })
+      if (!kept && events.length === 0) throw new ExplainError({ message: `no document ${docId} in ${outputDir} (a .txt dump's id is its file name without extension; a JSONL or CSV record's is its id field)` })
       return { events, kept }
     },
     catch: (e) => (e instanceof ExplainError ? e : new ExplainError({ message: `cannot read ${outputDir}: ${e instanceof Error ? e.message : String(e)}` }))

@@ -2,6 +2,7 @@
 // records every audit event, and writes the outputs; per-stage counts and timings go to run.json.
 import { Cause, Data, Effect, Exit, Stream } from "effect"
 import { createHash, randomUUID } from "node:crypto"
+import { statSync } from "node:fs"
 import { resolve } from "node:path"
 import { registry } from "../stages/index.js"
 import type { LoadedConfig } from "./config.js"
@@ -95,7 +96,9 @@ export const applyDocumentStage = (stage: DocumentStage<any>, options: unknown, 
   } catch (e) {
     stats.rejected++
     const message = e instanceof Error ? e.message : String(e)
-    const text = flow.doc.body.length > 0 ? flow.doc.body : flow.doc.paragraphs.join("\n\n")
+    const d = flow.doc
+    // The rejected document's every field goes into the event: nothing of it is lost.
+    const text = [d.title, d.url, d.source, d.published, d.body.length > 0 ? d.body : d.paragraphs.join("\n\n")].filter((x) => x).join("\n\n")
     const event = toAuditEvent(runId, flow.doc.id, stage.name, {
       rule: "stage-error",
       action: "reject-document",
@@ -176,9 +179,13 @@ export const applyStages = (
     )
   }, input)
 
+/** Identifies the input set: each file's name, size and modification time (cheap, without a second read). */
 const hashFiles = (files: ReadonlyArray<InputFile>): string => {
   const h = createHash("sha256")
-  for (const f of files) h.update(f.display).update("\0")
+  for (const f of files) {
+    const info = statSync(f.path, { throwIfNoEntry: false })
+    h.update(`${f.display}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\n`)
+  }
   return h.digest("hex").slice(0, 16)
 }
 
@@ -202,7 +209,6 @@ export const runPipeline = (params: RunParams): Effect.Effect<RunSummary, RunErr
       (w, exit) => (Exit.isSuccess(exit) ? Effect.void : w.abort)
     )
     const stats: StageStats[] = []
-    const contentHasher = createHash("sha256")
     let read = 0
     let kept = 0
     let dropped = 0
@@ -226,7 +232,6 @@ export const runPipeline = (params: RunParams): Effect.Effect<RunSummary, RunErr
         for (const e of flow.events) if (e.rule === "abbreviation-definition" && e.replacement) definitions.set(e.replacement, (definitions.get(e.replacement) ?? 0) + 1)
         if (!flow.dropped) {
           kept++
-          contentHasher.update(flow.doc.id).update("\0")
           yield* writer.writeDoc(flow.doc)
         } else if (flow.events.some((e: AuditEvent) => e.action === "reject-document")) rejected++
         else dropped++

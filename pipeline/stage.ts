@@ -43,7 +43,7 @@ export interface CorpusContext {
 
 /**
  * A stage over the whole stream, for cross-document work. It must pass dropped flows through
- * untouched and append its own events (built with `auditEvent`) to the flows it changes.
+ * untouched and append its own events (built with `toAuditEvent`) to the flows it changes.
  */
 export interface CorpusStage<O = unknown> {
   readonly kind: "corpus"

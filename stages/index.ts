@@ -21,5 +21,3 @@ export const registry: ReadonlyArray<Stage> = [
   normaliseEntities,
   dedupeDocuments
 ]
-
-export const stageByName = (name: string): Stage | undefined => registry.find((s) => s.name === name)

@@ -31,8 +31,6 @@ describe("seed dates", () => {
         paragraphs: seed.paragraphs
       })
       const out = normaliseDates.run(doc, defaultOptions(normaliseDates)).doc
-      expect(out.published).toBe(seed.published)
-      if (seed.published_time !== undefined) expect(out.publishedTime).toBe(seed.published_time)
       for (const want of seed.dates) {
         const w = want.text.toLowerCase()
         const hits = out.dates.filter((d) => w.includes(d.text.toLowerCase()) || d.text.toLowerCase().includes(w))

@@ -87,7 +87,7 @@ describe("properties", () => {
         const have = tokens(`${kept}\n${trail}`)
         for (const [w, n] of tokens(body)) expect(have.get(w) ?? 0, `word "${w}" lost from:\n${body}`).toBeGreaterThanOrEqual(n)
       }),
-      { numRuns: 150 }
+      { numRuns: 150, seed: 20261122 }
     )
   })
 
@@ -97,7 +97,7 @@ describe("properties", () => {
         const { doc } = runStages(body)
         for (const a of [...doc.dates, ...doc.entities]) expect(doc.paragraphs[a.paragraph]?.slice(a.start, a.end)).toBe(a.text)
       }),
-      { numRuns: 100 }
+      { numRuns: 100, seed: 20261123 }
     )
   })
 
@@ -131,7 +131,7 @@ describe("adversarial input", () => {
   const run = "a".repeat(1_000_000)
   for (const stage of registry)
     it(`${stage.name} handles a 1 MB single line and a 1 MB run of one character`, () => {
-      for (const text of [line, run, ".".repeat(1_000_000), "\"".repeat(1_000_000)]) {
+      for (const text of [line, run, ".".repeat(1_000_000), "\"".repeat(1_000_000), "1 ".repeat(500_000), "- ".repeat(500_000), " ".repeat(999_999) + "x"]) {
         const flow = runStagesOnly(stage.name, text)
         expect(flow.events.find((e) => e.action === "reject-document")?.reason).toBeUndefined()
       }
