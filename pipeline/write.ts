@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from "node:path"
 import { finished } from "node:stream/promises"
 import type { AuditEvent, Doc } from "./model.js"
 import { blankLineParagraphs } from "./model.js"
+import { entityNames } from "../stages/normalise-entities.js"
 
 export class OutputError extends Data.TaggedError("OutputError")<{ readonly message: string }> {}
 
@@ -24,12 +25,6 @@ export const contentHash = (text: string): string => createHash("sha256").update
 export const fileNameFor = (id: string): string => {
   const safe = id.replace(/[^\p{L}\p{N}._-]+/gu, "_").replace(/^\.+/, "_").slice(0, 180)
   return safe === id ? `${safe}.txt` : `${safe}-${contentHash(id).slice(0, 8)}.txt`
-}
-
-/** Canonical entity names in order of first mention. */
-export const entityNames = (doc: Doc): string[] => {
-  const sorted = [...doc.entities].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)
-  return [...new Set(sorted.map((e) => e.canonical))]
 }
 
 export const corpusRecord = (doc: Doc) => {

