@@ -28,7 +28,10 @@ export interface Metadata {
   readonly publishedTime: string | null
   readonly url: string | null
   readonly source: string | null
+  /** Tags in first-seen order, each once. */
   readonly tags: ReadonlyArray<string>
+  /** Every scraped tag as found, repeats included: evidence for the entity stage. */
+  readonly rawTags: ReadonlyArray<string>
   readonly body: string
   readonly events: ReadonlyArray<StageEvent>
 }
@@ -199,7 +202,7 @@ export const parseMetadata = (body: string, options: ParseMetadataOptions, known
 
   if (!source && url) source = hostOf(url)
   const kept = lines.filter((_, i) => !drop.has(i)).join("\n").replace(/\n{3,}/g, "\n\n").trim()
-  return { title, published, publishedTime, url, source, tags: dedupe(tags), body: kept, events }
+  return { title, published, publishedTime, url, source, tags: dedupe(tags), rawTags: tags, body: kept, events }
 }
 
 const dedupe = (xs: ReadonlyArray<string>): string[] => [...new Set(xs)]
@@ -225,7 +228,7 @@ export const parseMetadataStage = defineDocumentStage({
         published: given.has("published") ? doc.published : m.published,
         publishedTime: doc.publishedTime ?? m.publishedTime,
         source: given.has("source") ? doc.source : m.source,
-        rawTags: [...doc.rawTags, ...m.tags.length ? tagLinesOf(m.events) : []],
+        rawTags: [...doc.rawTags, ...m.rawTags],
         tags: dedupe([...doc.tags, ...m.tags]),
         body: m.body
       }),
@@ -233,7 +236,3 @@ export const parseMetadataStage = defineDocumentStage({
     }
   }
 })
-
-// rawTags keep every scraped tag line, repeats included, for the entity stage's evidence.
-const tagLinesOf = (events: ReadonlyArray<StageEvent>): string[] =>
-  events.filter((e) => e.rule === "tag-list").flatMap((e) => (e.replacement ?? "").split("; ").filter(Boolean))
