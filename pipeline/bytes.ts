@@ -62,6 +62,12 @@ const LEGACY = new Map<string, string>([
   ["iso-8859-2", "iso-8859-2"]
 ])
 
+/** The legacy single-byte encoding chardet finds in bytes that are not UTF-8, if it is one we trust. */
+export const legacyEncodingOf = (buf: Uint8Array): { readonly guess: string | null; readonly encoding: string | undefined } => {
+  const guess = chardet.detect(buf)
+  return { guess, encoding: guess ? LEGACY.get(guess.toLowerCase()) : undefined }
+}
+
 export const decodeBytes = (buf: Uint8Array): Decoded => {
   if (buf.length === 0) return { ok: false, reason: "empty file (0 bytes)" }
   for (const [what, sig] of SIGNATURES) if (startsWith(buf, sig)) return { ok: false, reason: `not text: the file is ${what}` }
@@ -91,8 +97,7 @@ const checked = (buf: Uint8Array, label: string): Decoded => {
   // which no single-byte encoding explains; text with none is a legacy encoding.
   if (label === "utf-8-bom" || utf8Sequences(buf, bad) > 0)
     return { ok: false, reason: `invalid UTF-8 at byte offset ${bad}: the file mixes UTF-8 with bytes no encoding explains` }
-  const guess = chardet.detect(buf)
-  const encoding = guess ? LEGACY.get(guess.toLowerCase()) : undefined
+  const { guess, encoding } = legacyEncodingOf(buf)
   if (!encoding) return { ok: false, reason: `invalid UTF-8 at byte offset ${bad} and no known legacy encoding fits (detector said ${guess ?? "nothing"})` }
   return textOrBinary(iconv.decode(Buffer.from(buf), encoding), encoding)
 }

@@ -2,13 +2,12 @@
 // turned into documents, or into rejections with a one-line reason. Never throws on an input.
 import { parse as parseCsvStream } from "csv-parse"
 import { parse as parseCsv } from "csv-parse/sync"
-import chardet from "chardet"
 import { Data, Effect, Stream } from "effect"
 import iconv from "iconv-lite"
 import { createReadStream } from "node:fs"
 import { lstat, open, readdir, readFile, realpath, stat } from "node:fs/promises"
 import { basename, extname, join, relative, resolve, sep } from "node:path"
-import { decodeBytes, firstInvalidUtf8 } from "./bytes.js"
+import { decodeBytes, firstInvalidUtf8, legacyEncodingOf } from "./bytes.js"
 import type { PipelineConfig } from "./config.js"
 import { type Doc, makeDoc } from "./model.js"
 
@@ -237,11 +236,11 @@ async function* csvRows(file: InputFile, csv: PipelineConfig["csv"]): AsyncGener
   await handle.close()
   // A sample may end inside a multi-byte character: judge it without its last three bytes.
   const head = sample.subarray(0, Math.max(0, bytesRead - 3))
-  const utf8 = firstInvalidUtf8(head) < 0
-  const guess = utf8 ? "utf-8" : (chardet.detect(head) ?? "").toLowerCase()
-  const encoding = utf8 ? "utf-8" : ["windows-1251", "windows-1252", "iso-8859-1", "utf-16le", "utf-16be"].includes(guess) ? guess : null
-  if (encoding === null) {
-    yield rejected(stemOf(file.path), file.display, `a large CSV export that is neither UTF-8 nor a known legacy encoding (detector said ${guess || "nothing"})`)
+  const bom16 = head[0] === 0xff && head[1] === 0xfe ? "utf-16le" : head[0] === 0xfe && head[1] === 0xff ? "utf-16be" : null
+  const legacy = bom16 === null && firstInvalidUtf8(head) >= 0 ? legacyEncodingOf(head) : null
+  const encoding = bom16 ?? (legacy === null ? "utf-8" : legacy.encoding)
+  if (encoding === undefined) {
+    yield rejected(stemOf(file.path), file.display, `a large CSV export that is neither UTF-8 nor a known legacy encoding (detector said ${legacy?.guess ?? "nothing"})`)
     return
   }
   const skipped: Skipped[] = []

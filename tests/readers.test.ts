@@ -4,6 +4,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { listInputs, type ReadItem, readInput, readInputStream } from "../pipeline/read.js"
 import { Stream } from "effect"
+import iconv from "iconv-lite"
 import { loadedConfig, repoRoot, tempDir } from "./helpers.js"
 
 const fixtures = join(repoRoot, "tests/fixtures/readers")
@@ -96,6 +97,22 @@ describe("readers", () => {
         const read = yield* readInput(file, whole)
         const summary = (items: ReadItem[]) => items.map((i) => (i._tag === "Doc" ? `doc ${i.doc.id} ${i.doc.body}` : `rejected ${i.id} ${i.reason}`))
         expect(summary(streamed).sort(), name).toEqual(summary(read).sort())
+      }
+    })
+  )
+
+  it.effect("a large CSV export in a legacy encoding is detected and streamed", () =>
+    Effect.gen(function* () {
+      const t = tempDir()
+      try {
+        const path = join(t.path, "legacy.csv")
+        const rows = Array.from({ length: 40 }, (_, i) => `r${i},"Les cafés de Zürich ont protesté le ${i} mai, « injuste » selon les propriétaires."`)
+        writeFileSync(path, iconv.encode(["id,text", ...rows].join("\r\n"), "windows-1252"))
+        const items = [...(yield* Stream.runCollect(yield* readInputStream({ path, display: "legacy.csv" }, loadedConfig({ maxFileBytes: 500 }).config)))]
+        expect(docs(items)).toHaveLength(40)
+        expect(docs(items)[3]).toMatchObject({ id: "r3", encoding: "windows-1252", body: "Les cafés de Zürich ont protesté le 3 mai, « injuste » selon les propriétaires." })
+      } finally {
+        t.cleanup()
       }
     })
   )
