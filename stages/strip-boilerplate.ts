@@ -116,10 +116,10 @@ interface Compiled {
 // Rules for things printed INSIDE articles too (ad slots, captions, inline teasers, bullets and
 // placeholders): the classifier looks through them. Every other rule's line counts as furniture
 // next door, as in jusText.
-const TRANSPARENT = new Set(["markup-residue", "ad-slot", "photo-caption", "photo-credit", "repeated-caption", "related-link", "teaser-paragraph"])
+const TRANSPARENT = new Set(["markup-residue", "ad-slot", "photo-caption", "photo-credit", "repeated-caption", "related-link", "teaser-paragraph", "gallery"])
 
 // Rule removals that stand inside article bodies: a line between two of them may well be article text.
-const IN_ARTICLE = new Set(["ad-slot", "photo-caption", "photo-credit", "repeated-caption", "related-link"])
+const IN_ARTICLE = new Set(["ad-slot", "photo-caption", "photo-credit", "repeated-caption", "related-link", "gallery"])
 // Prompt rules: the lines around a prompt belong to its widget.
 const PROMPTS = new Set(["subscribe-prompt", "share-prompt", "comment-prompt", "cookie-privacy", "page-widget", "form-field"])
 
@@ -166,6 +166,8 @@ const compile = (o: StripBoilerplateOptions): Compiled => {
 /** A sentence ending inside the line (`… Lisboa. Martín …`): prose, even when the last sentence lacks its full stop. */
 const INNER_SENTENCE_END = /\p{Ll}[.!?]["”’»)]*\s+\p{Lu}/u
 
+const RECOMMENDS = /(?:^|\s)(?:recommends|suggests|empfiehlt|empfehlen|recommande|recommandent|recomienda|recomendamos|recomenda|consiglia)$/u
+
 const FINAL_HEADING = /comment|coment|kommentar|réag|discussion|reply|conversation|about the author|de l'auteur|el autor|o autor|den autor|about us|contact|site ?map|follow us|connect with us|useful links|quick links/
 
 const ruleOfHeading = (key: string): string =>
@@ -196,6 +198,8 @@ export const trailingHeadingOf = (
   if (core.length > 200 || wordCount(core) > maxWords || endsSentence(core.replace(/[:»›]+$/, ""))) return null
   const key = keyOf(core)
   if (headings.has(key)) return key
+  // `DW recommends`, `Die Redaktion empfiehlt`: a site or desk name followed by a recommending verb.
+  if (wordCount(core) <= 4 && RECOMMENDS.test(key)) return key
   const open = openingPhrase(key, headingList)
   if (open === null) return null
   const after = key.slice(open.length)
@@ -310,6 +314,77 @@ export const recapParagraphs = (paragraphs: ReadonlyArray<string>, n: number, sh
   return out
 }
 
+/** Whole-line links that end a teaser card: `READ THE REST`, `Read more`, `Weiterlesen`. */
+const READ_ON = new Set(["read the rest", "read more", "read full article", "read the full story", "read full story", "weiterlesen", "mehr lesen", "lire la suite", "leer más", "seguir leyendo", "leia mais", "continua a leggere"])
+
+/** Links that close a card holding another article's text. */
+const CARD_END = new Set([...READ_ON, "continue reading", "weiter lesen", "continuer la lecture", "continuar leyendo", "continua a ler"])
+
+/**
+ * Teaser cards: a whole-line "read more" link closes a card made of another article's headline and
+ * excerpt: the text line just above the link and the headline-shaped line above it, looking past
+ * image placeholders. Returned only when the page has at least two such cards. `isBlank(i)` marks lines that are only markup (image labels).
+ */
+export const teaserCards = (
+  paragraphs: ReadonlyArray<string>,
+  isBlank: (i: number) => boolean,
+  headlineShaped: ReadonlyArray<boolean>
+): number[] => {
+  const cards: number[][] = []
+  paragraphs.forEach((p, i) => {
+    if (!READ_ON.has(keyOf(p))) return
+    let j = i - 1
+    while (j >= 0 && isBlank(j)) j--
+    if (j < 0 || READ_ON.has(keyOf(paragraphs[j]!)) || wordCount(paragraphs[j]!) < 8) return
+    let k = j - 1
+    while (k >= 0 && isBlank(k)) k--
+    if (k >= 0 && headlineShaped[k] && !READ_ON.has(keyOf(paragraphs[k]!))) cards.push([k, j])
+  })
+  // Cards come in lists; a single "Read more" under a lead paragraph is the article's own expander.
+  return cards.length >= 2 ? cards.flat().sort((a, b) => a - b) : []
+}
+
+/**
+ * Slideshows printed inline: a headline-shaped label (the gallery's title) repeated at least three
+ * times, at most `maxGap` lines apart. Everything from its first copy to the end of the last item (as
+ * long as the usual item) is the gallery: captions and picture texts, not the article.
+ */
+export const galleryBlocks = (paragraphs: ReadonlyArray<string>, headlineShaped: ReadonlyArray<boolean>, maxGap = 8): number[] => {
+  const at = new Map<string, number[]>()
+  paragraphs.forEach((p, i) => {
+    if (!headlineShaped[i] || wordCount(p) < 3) return
+    const k = squash(p)
+    const xs = at.get(k)
+    if (xs) xs.push(i)
+    else at.set(k, [i])
+  })
+  const out = new Set<number>()
+  // Runs of copies close together: a later copy far away (the same title in a teaser list) is not part of it.
+  const runs: number[][] = []
+  for (const xs of at.values()) {
+    let run: number[] = []
+    for (const x of xs) {
+      if (run.length > 0 && x - run[run.length - 1]! > maxGap) {
+        runs.push(run)
+        run = []
+      }
+      run.push(x)
+    }
+    runs.push(run)
+  }
+  for (const xs of runs) {
+    if (xs.length < 3) continue
+    const gaps = xs.slice(1).map((x, k) => x - xs[k]!)
+    if (gaps.some((g) => g < 2)) continue
+    const item = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!
+    // Each item is the picture's text, then the label, then the item's own lines: the gallery runs
+    // from the picture before the first label to the end of the last item.
+    const end = Math.min(paragraphs.length, xs[xs.length - 1]! + item - 1)
+    for (let i = Math.max(0, xs[0]! - 1); i < end; i++) out.add(i)
+  }
+  return [...out].sort((a, b) => a - b)
+}
+
 const describeFeatures = (f: ParagraphFeatures): string =>
   `${f.words} word${f.words === 1 ? "" : "s"}, ${Math.round(f.stopwordDensity * 100)}% function words, ${f.sentenceEnd ? "sentence punctuation" : "no sentence punctuation"}`
 
@@ -338,6 +413,19 @@ export const stripBoilerplateParagraphs = (paragraphs: ReadonlyArray<string>, op
       reason: "The paragraph strings together sentences from several earlier paragraphs: a page summary or metadata copy of the article, not new text."
     }
   }
+  const blankLine = (i: number) => verdicts[i]?.rule === "markup-residue"
+  for (const i of teaserCards(paragraphs, blankLine, features.map((f) => f.headlineShaped))) {
+    verdicts[i] ??= {
+      rule: "teaser-card",
+      reason: "A headline and excerpt closed by a \"read more\" link: a card pointing to another article, not this one."
+    }
+  }
+  for (const i of galleryBlocks(paragraphs, features.map((f) => f.headlineShaped))) {
+    verdicts[i] ??= {
+      rule: "gallery",
+      reason: "Part of a slideshow printed inline (its title is repeated before every picture): picture captions, not the article."
+    }
+  }
   // A short line held between a prompt and another widget line is the widget's own text
   // (`Sign up for our newsletter` / `The best stories, every Friday.` / `[ ] [Sign up]`).
   for (let i = 1; i + 1 < n; i++) {
@@ -353,8 +441,44 @@ export const stripBoilerplateParagraphs = (paragraphs: ReadonlyArray<string>, op
   }
   // Text in a language the stopword list does not cover has no function words at all: judge it by shape only.
   const useStopwords = features.some((f) => f.words >= 15 && f.stopwordDensity >= 0.15)
-  const alone: ParagraphClass[] = features.map((f) => classifyAlone(f, options, useStopwords))
+  const alone: ParagraphClass[] = features.map((f, i) => {
+    const a = classifyAlone(f, options, useStopwords)
+    // Two or more sentences on one line are prose even when names crowd out the function words.
+    return a === "bad" && f.sentenceEnd && f.words >= 8 && INNER_SENTENCE_END.test(paragraphs[i]!) ? "near-good" : a
+  })
+  // Picture alt text and caption printed as two lines between article paragraphs: two consecutive
+  // lines without sentence punctuation (a subheading is one line; list items carry bullets).
+  const bulleted = (i: number) => /^\s*(?:[•□○☆▪◦*-]|\d+\.)\s/u.test(paragraphs[i]!)
+  const plain = (i: number) => verdicts[i] === null && features[i]!.headlineShaped && features[i]!.words >= 2 && !bulleted(i)
+  const proseAt = (i: number, step: 1 | -1): boolean => {
+    for (let j = i + step; j >= 0 && j < n; j += step) {
+      if (verdicts[j] !== null && TRANSPARENT.has(verdicts[j]!.rule)) continue
+      return verdicts[j] === null && alone[j] === "good"
+    }
+    return false
+  }
+  const pictureText = (i: number) => verdicts[i] !== null && /^(?:photo-caption|photo-credit|repeated-caption)$/.test(verdicts[i]!.rule)
+  for (let i = 0; i + 1 < n; i++) {
+    // The pair, or a caption line right after an alt text already known for one (`… (Getty/Jane Doe)`).
+    if (!(plain(i) || pictureText(i)) || !plain(i + 1) || (i + 2 < n && plain(i + 2))) continue
+    if (!proseAt(i, -1) || !proseAt(i + 1, 1)) continue
+    for (const k of [i, i + 1]) {
+      if (verdicts[k] !== null) continue
+      verdicts[k] = {
+        rule: "photo-caption",
+        reason: "Two lines without sentence punctuation between article paragraphs: a picture's alt text and its caption."
+      }
+    }
+  }
 
+  const cardCloserAfter = (from: number): number | null => {
+    for (let k = from + 1; k < n && k <= from + 80; k++) {
+      const key = keyOf(paragraphs[k]!)
+      if (CARD_END.has(key)) return k
+      if (trailingHeadingOf(paragraphs[k]!, c.headings, options.maxHeadingWords, c.headingList, c.listHeadings) !== null) return null
+    }
+    return null
+  }
   // Trailing blocks: a heading after enough article text closes the article.
   const block: Array<{ heading: string; rule: string } | null> = new Array(n).fill(null)
   let bodyWords = 0
@@ -375,6 +499,14 @@ export const stripBoilerplateParagraphs = (paragraphs: ReadonlyArray<string>, op
           const prose = alone[j] === "good" || (run > 0 && alone[j] === "near-good" && features[j]!.sentenceEnd && features[j]!.words >= 8)
           run = prose ? run + 1 : 0
           if (run >= needRun) {
+            // Prose closed by its own "Continue reading" link before any other heading is a card
+            // printing another article in full (stories under "You may like"), not this one resuming.
+            const closer = cardCloserAfter(j)
+            if (closer !== null) {
+              run = 0
+              j = closer
+              continue
+            }
             // The article resumes at the first paragraph of the run.
             let start = j
             for (let k = j, seen = 0; k > i && seen < run; k--) {

@@ -61,7 +61,8 @@ export const PROMPT_LINES: ReadonlyArray<string> = [
   "to top", "back to gallery", "back to article", "menu", "main menu", "close", "close menu", "open menu", "toggle navigation",
   "search", "search for", "go", "submit", "send", "caption", "hide caption", "toggle caption", "enlarge this image",
   "expand", "collapse", "more", "less", "show more", "show less", "load more", "read more", "see more", "view more",
-  "continue reading", "read full article", "read the full story", "click here", "replay", "play", "pause",
+  "continue reading", "read full article", "read the full story", "read the rest", "read full story", "weiterlesen",
+  "mehr lesen", "lire la suite", "leer más", "seguir leyendo", "leia mais", "continua a leggere", "click here", "replay", "play", "pause",
   "watch", "watch live", "watch now", "listen", "listen to this article", "listen now", "video", "photo", "photos",
   "gallery", "image", "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads",
   "story continues below advertisement", "article continues below", "continue reading below",
@@ -71,7 +72,7 @@ export const PROMPT_LINES: ReadonlyArray<string> = [
   "subscribe", "subscribe now", "subscriber services", "manage subscription", "edition", "home", "news",
   "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "instagram", "youtube",
   "tiktok", "flipboard", "messenger", "vk", "x", "rss", "feedback", "contact", "about", "help", "faq", "weather",
-  "an error has occurred, please try again later", "thank you", "loading", "please wait", "disclaimer",
+"thank you", "loading", "please wait", "disclaimer",
   // Other languages: log-in, subscribe, share and print buttons and menus.
   "se connecter", "connexion", "s'inscrire", "se déconnecter", "s'abonner", "abonnez-vous", "partager", "imprimer",
   "rechercher", "recherche", "fermer", "publicité", "suivre", "iniciar sesión", "ingresar", "registrarse", "suscribite",
@@ -99,6 +100,8 @@ export const SHARE_PREFIXES: ReadonlyArray<string> = [
   "have a news tip", "got a news tip", "send us a tip", "if you have a tip", "email the author",
   "contact the author", "report an error", "report a typo", "found a mistake", "corrections policy",
   "image 1 of", "photo 1 of", "slide 1 of",
+  // Widget error messages, whatever follows them.
+  "an error has occurred", "an error occurred", "something went wrong", "please try again later", "oops, something",
   "you must login", "you must log in", "you must be logged in", "log in to comment", "login to comment",
   "sign in to comment", "to post a comment", "please log in", "please sign in",
   // Other languages: cookie notices, newsletter and subscription prompts, comment policies.

@@ -62,7 +62,7 @@ export const compileRules = (lists: RuleLists): CompiledRules => {
 }
 
 /** Labels of credit lines: `source: …`, `Photo: …`, `Image credit: …`. */
-const CREDIT = /^(source|sources|photo|photos|photograph|photography|image|images|picture|pictures|credit|credits|image credit|photo credit|illustration|video|via|foto)\s*:\s*(\S.*)$/iu
+const CREDIT = /^(source|sources|photo|photos|photograph|photography|image|images|picture|pictures|credit|credits|image credit|photo credit|illustration|video|via|foto|fotos|bild|bilder|crédit|crédits|crédito|créditos)\s*:\s*(\S.*)$/iu
 
 /**
  * A credit line (`source: commonspace.eu`, `Photo: Gene J. Puskar`): its label and value, or null.
@@ -87,7 +87,19 @@ const CAPTION_TAIL_BY = /(?:^|[\s.)])(?:photo|photograph|image|picture|illustrat
 const CAPTION_TAIL_AGENCY = /(?:getty images|shutterstock|istock(?:photo)?|afp\/|reuters\/|epa\/|ap photo\/|ap images)[^.!?]{0,40}\)?$/iu
 const CAPTION_HEAD = /^(?:file photo|photo|pictured|in this photo|above|top|left|right|main image|inset)\s*:\s/iu
 const TRUNCATED_MORE = /(?:\.\.\.|…)\s*(?:more|read more|continue reading)$/iu
-const TRUNCATED = /[\p{L}\p{N},;]\s*(?:\.\.\.|…)$/u
+// `… and if you had to thank one company for that, it would probably be […]`: the bracketed form too.
+const TRUNCATED = /[\p{L}\p{N},;]\s*(?:\.\.\.|…|\[(?:\.\.\.|…)\])$/u
+// A credit in brackets that names an agency path (`(picture-alliance/dpa/L. Schwedes)`, `(Getty/Jane Doe)`)
+// closing a line without sentence punctuation: a picture's caption or alt text.
+const CAPTION_SLASH_CREDIT = /\([^()/]{1,50}\/[^()]{1,60}\)\s*$/u
+// An image file name printed as alt text (`Barbourxiloveponys2`, `rewilding-redonda-2`): one token,
+// joined by hyphens or underscores or ending in digits, with no space.
+const IMAGE_FILENAME = /^(?=\S{10,60}$)(?:[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+|\p{L}+\d+)$/u
+// The site speaking about itself: terms, privacy, cookies, affiliate programmes, licences, house rules.
+const SITE_NOTICE =
+  /\b(?:this (?:web)?site|our (?:web)?site|our (?:terms|privacy|cookie|forum rules|community guidelines|polic(?:y|ies)|affiliate)|you agree|(?:uses|use of) cookies|affiliate (?:advertising|links?|program(?:me)?|commissions?)|associates program|community guidelines|personal,? non-commercial use|presentation-ready copies|(?:published|licensed|available) under (?:a|the) [\p{L} .-]{0,40}licen[cs]e)\b/iu
+// A plug written as a sentence: `Sign up for the newsletter here.`, `Subscribe to our weekly newsletter`.
+const NEWSLETTER_PLUG = /\b(?:sign(?:ing)? up|subscribe|register)\b[^.!?]{0,40}\bnewsletters?\b|\bnewsletter here\b|\bclick (?:here )?to subscribe\b/iu
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all rights reserved/iu
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}/
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu
@@ -168,6 +180,15 @@ export const furnitureRule = (line: string, rules: CompiledRules): Verdict | nul
   if (words <= 40 && !hasQuote(core) && COPYRIGHT.test(core)) {
     return { rule: "copyright", reason: "A copyright or rights notice of the site, not article text." }
   }
+  if (words <= 45 && !hasQuote(core) && SITE_NOTICE.test(core)) {
+    return { rule: "site-notice", reason: "The site speaking about itself (terms of service, privacy, cookies, affiliate links, licence or house rules), not article text." }
+  }
+  if (words <= 45 && !hasQuote(core) && NEWSLETTER_PLUG.test(core)) {
+    return { rule: "subscribe-prompt", reason: "A plug for the site's newsletter or channel written as a sentence, not article text." }
+  }
+  if (IMAGE_FILENAME.test(core)) {
+    return { rule: "markup-residue", reason: "An image file name printed in place of a caption (one token of joined words or a name with a number), not text." }
+  }
   if (words <= lists.maxFurnitureWords) {
     const share = openingPhrase(key, rules.shareKeys)
     if (share !== null) {
@@ -190,6 +211,9 @@ export const furnitureRule = (line: string, rules: CompiledRules): Verdict | nul
   }
   if (words <= 30 && !hasQuote(core) && /(?:^|\s)\p{Ll}{3,}\p{Lu}\p{Ll}{2,}/u.test(core)) {
     return { rule: "related-link", reason: "A short line with a lower-case word glued to a capitalised one (`reportedThat`): a link pasted into the text by the scraper." }
+  }
+  if (words <= 30 && !endsSentence(core) && CAPTION_SLASH_CREDIT.test(core)) {
+    return { rule: "photo-caption", reason: "A picture caption: a line without sentence punctuation closed by a bracketed agency credit (`(Getty/Jane Doe)`)." }
   }
   if (words <= 60 && (CAPTION_TAIL_PAREN.test(core) || CAPTION_TAIL_BY.test(core) || CAPTION_TAIL_AGENCY.test(core) || CAPTION_HEAD.test(core) || CAPTION_DATELINE.test(core) || (CAPTION_CREDIT_INSIDE.test(core) && !hasQuote(core)))) {
     return { rule: "photo-caption", reason: "A picture caption: the line ends with (or opens with) a photo credit." }

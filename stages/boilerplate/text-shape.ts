@@ -11,13 +11,22 @@ export const coreOf = (line: string): string => line.replace(BULLETS, "").trim()
  * closing punctuation (`Related articles:`, `Comments »`) stripped from both ends.
  */
 export const keyOf = (line: string): string =>
-  coreOf(line)
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s:|»›>.!?…()[\]-]+/, "")
-    .replace(/[\s:|»›<>.!?…()[\]\d/-]+$/, "")
-    .trim()
+  trimTrailing(
+    coreOf(line)
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/\s+/g, " ")
+      .replace(/^[\s:|»›>.!?…()[\]-]+/, "")
+  ).trim()
+
+// An end-anchored `[…]+$` retries from every position of a long run that does not reach the end
+// (quadratic on `1 1 1 … x`); scanning back from the end is linear.
+const TRAILING = /[\s:|»›<>.!?…()[\]\d/-]/
+const trimTrailing = (s: string): string => {
+  let end = s.length
+  while (end > 0 && TRAILING.test(s[end - 1]!)) end--
+  return s.slice(0, end)
+}
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
