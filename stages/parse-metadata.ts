@@ -3,6 +3,7 @@
 import { Schema } from "effect"
 import type { StageEvent } from "../pipeline/model.js"
 import { defineDocumentStage } from "../pipeline/stage.js"
+import { labelPattern, PHOTO_LABELS, SOURCE_LABELS } from "./credits.js"
 
 export const ParseMetadataOptions = Schema.Struct({
   /** Longest line, in words, still read as a headline. */
@@ -10,13 +11,9 @@ export const ParseMetadataOptions = Schema.Struct({
   /** Longest line, in words, still read as a scraped tag. */
   maxTagWords: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { default: () => 6 }),
   /** Labels that open a credit line naming the article's source (`Source: Reuters`). */
-  sourceLabels: Schema.optionalWith(Schema.Array(Schema.String), {
-    default: () => ["source", "sources", "via", "originally published by", "courtesy of"]
-  }),
+  sourceLabels: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [...SOURCE_LABELS] }),
   /** Labels that open a picture credit or caption line (`Photo: …`). */
-  photoLabels: Schema.optionalWith(Schema.Array(Schema.String), {
-    default: () => ["photo", "photos", "photograph", "image", "images", "picture", "pictured", "illustration", "video", "photo credit", "image credit", "credit", "cover photo", "featured image"]
-  }),
+  photoLabels: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [...PHOTO_LABELS] }),
   /** Labels that open a tag line (`Tags: a, b, c`). */
   tagLabels: Schema.optionalWith(Schema.Array(Schema.String), { default: () => ["tags", "tagged", "topics", "keywords", "related topics"] })
 })
@@ -109,9 +106,6 @@ export const isTagShaped = (line: string, maxWords: number): boolean =>
   /\p{Ll}{2}/u.test(line) &&
   !/[.!?,;:]$/.test(line)
 
-const labelRe = (labels: ReadonlyArray<string>): RegExp =>
-  new RegExp(`^(?:${labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|")})\\s*:\\s*(\\S.*)$`, "iu")
-
 export const parseMetadata = (body: string, options: ParseMetadataOptions, known: { readonly title: string | null; readonly url: string | null; readonly published: string | null; readonly source: string | null; readonly givenTitle: boolean }): Metadata => {
   const lines = body.split("\n")
   const drop = new Set<number>()
@@ -151,9 +145,9 @@ export const parseMetadata = (body: string, options: ParseMetadataOptions, known
     events.push({ rule: "headline", action: "extract", text: head[0], replacement: title, reason: dt || tm ? "The first line is the headline, with the publication time glued to its end; both were moved into the document's fields." : "The first line is the headline; it was moved into the document's title." })
   }
 
-  const sourceRe = labelRe(options.sourceLabels)
-  const photoRe = labelRe(options.photoLabels)
-  const tagRe = labelRe(options.tagLabels)
+  const sourceRe = labelPattern(options.sourceLabels)
+  const photoRe = labelPattern(options.photoLabels)
+  const tagRe = labelPattern(options.tagLabels)
   const rest = nonEmpty.slice(cursor).filter(([, i]) => !drop.has(i))
 
   // Runs of tag-shaped lines (blank lines between them do not break a run).

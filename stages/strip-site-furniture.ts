@@ -9,6 +9,7 @@ import { Schema, Stream } from "effect"
 import type { Doc, StageEvent } from "../pipeline/model.js"
 import { toAuditEvent } from "../pipeline/model.js"
 import { defineCorpusStage, type Flow } from "../pipeline/stage.js"
+import { hostOf } from "./parse-metadata.js"
 
 export const StripSiteFurnitureOptions = Schema.Struct({
   /** A line must appear in at least this many documents of a source. */
@@ -44,20 +45,11 @@ export const lineHash = (s: string): number => {
 
 const lineKey = (p: string): string => p.trim().toLowerCase().replace(/\s+/g, " ")
 
-const hostOf = (url: string | null): string | null => {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, "")
-  } catch {
-    return null
-  }
-}
-
 /**
  * The site a document belongs to: its URL's host (the site that printed the page), else its source
  * (which may name an agency credited on the page); null when neither is known.
  */
-export const siteOf = (doc: Doc): string | null => hostOf(doc.url) ?? doc.source?.toLowerCase() ?? null
+export const siteOf = (doc: Doc): string | null => (doc.url ? hostOf(doc.url) : null) ?? doc.source?.toLowerCase() ?? null
 
 interface SiteCounts {
   docs: number

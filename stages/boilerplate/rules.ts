@@ -16,6 +16,7 @@ import {
   TRAILING_STAMP,
   wordCount
 } from "./text-shape.js"
+import { labelPattern, PHOTO_LABELS, SOURCE_LABELS } from "../credits.js"
 
 export interface Verdict {
   readonly rule: string
@@ -62,20 +63,17 @@ export const compileRules = (lists: RuleLists): CompiledRules => {
 }
 
 /** Labels of credit lines: `source: …`, `Photo: …`, `Image credit: …`. */
-const CREDIT = /^(source|sources|photo|photos|photograph|photography|image|images|picture|pictures|credit|credits|image credit|photo credit|illustration|video|via|foto|fotos|bild|bilder|crédit|crédits|crédito|créditos)\s*:\s*(\S.*)$/iu
+const CREDIT = labelPattern([...SOURCE_LABELS, ...PHOTO_LABELS])
 
-/**
- * A credit line (`source: commonspace.eu`, `Photo: Gene J. Puskar`): its label and value, or null.
- * Exported for parse-metadata, which takes credit lines out first and fills `source` from them.
- */
+/** A credit line (`source: commonspace.eu`, `Photo: Gene J. Puskar`): its label and value, or null. */
 export const isCreditLine = (line: string): { readonly label: string; readonly value: string } | null => {
   const core = coreOf(line)
   if (core.length > 300) return null
   const m = CREDIT.exec(core)
   if (!m) return null
-  const value = m[2]!.trim()
+  const value = m[1]!.trim()
   if (wordCount(value) > 20) return null
-  return { label: m[1]!.toLowerCase(), value }
+  return { label: core.slice(0, core.indexOf(":")).trim().toLowerCase().replace(/\s+/g, " "), value }
 }
 
 // A photo credit closing a caption: `(AP Photo/Gene J. Puskar)`, `Photograph by Robyn Beck/AFP/Getty Images`.
@@ -175,7 +173,7 @@ export const furnitureRule = (line: string, rules: CompiledRules): Verdict | nul
   }
   const credit = isCreditLine(core)
   if (credit) {
-    return { rule: credit.label.startsWith("source") || credit.label === "via" ? "source-credit" : "photo-credit", reason: `A "${credit.label}:" credit line names where the text or picture came from; it is not article text.` }
+    return { rule: SOURCE_LABELS.includes(credit.label) ? "source-credit" : "photo-credit", reason: `A "${credit.label}:" credit line names where the text or picture came from; it is not article text.` }
   }
   if (words <= 40 && !hasQuote(core) && COPYRIGHT.test(core)) {
     return { rule: "copyright", reason: "A copyright or rights notice of the site, not article text." }
